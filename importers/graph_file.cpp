@@ -1,0 +1,1 @@
+#include "importers/graph_file.h"
