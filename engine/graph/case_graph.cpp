@@ -1,0 +1,47 @@
+#include "engine/graph/case_graph.h"
+
+#include <algorithm>
+
+namespace casegraph {
+
+bool link_in_window(const LinkRow& link, const CaseGraphFilter& filter) {
+  if (!filter.link_types.empty() &&
+      std::find(filter.link_types.begin(), filter.link_types.end(), link.type) == filter.link_types.end())
+    return false;
+  if (!link.start && !link.end) return true;
+  Timestamp start = link.start.value_or(*link.end);
+  Timestamp end = link.end.value_or(start);
+  if (filter.from && end < *filter.from) return false;
+  if (filter.to && start > *filter.to) return false;
+  return true;
+}
+
+CaseGraph build_case_graph(const std::vector<EntityRow>& entities, const std::vector<LinkRow>& links,
+                           const IdentityMap& identities, const CaseGraphFilter& filter) {
+  CaseGraph cg;
+  // Vertices in ascending canonical id: the first member of each identity names it.
+  std::vector<const EntityRow*> ordered;
+  for (const EntityRow& e : entities) ordered.push_back(&e);
+  std::sort(ordered.begin(), ordered.end(), [](auto* x, auto* y) { return x->id < y->id; });
+  for (const EntityRow* e : ordered) {
+    std::int64_t id = identities.canonical(e->id);
+    if (cg.vertex_of.contains(id)) continue;
+    cg.vertex_of.emplace(id, static_cast<VertexId>(cg.entity.size()));
+    cg.entity.push_back(id);
+    cg.type.push_back(e->type);
+    cg.label.push_back(e->label);
+  }
+  std::vector<Edge> edges;
+  for (const LinkRow& link : links) {
+    if (!link_in_window(link, filter)) continue;
+    LinkRow kept = link;
+    kept.source = identities.canonical(link.source);
+    kept.target = identities.canonical(link.target);
+    edges.push_back({cg.vertex(kept.source), cg.vertex(kept.target), kept.weight * kept.grading.confidence()});
+    cg.links.push_back(std::move(kept));
+  }
+  cg.graph = CsrGraph::from_edges(static_cast<VertexId>(cg.entity.size()), edges, false, true);
+  return cg;
+}
+
+}  // namespace casegraph

@@ -1,0 +1,173 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "engine/graph/case_graph.h"
+#include "engine/graph/projection.h"
+#include "engine/triage/clusters.h"
+
+namespace casegraph {
+namespace {
+
+// A hand-made case: two people share a car; a child reported missing is found
+// at a flat where the car is read by a camera; a third person lives elsewhere;
+// a petrol station is visited by everyone's cars.
+struct SmallCase {
+  std::vector<EntityRow> entities;
+  std::vector<LinkRow> links;
+  std::int64_t next_link = 1;
+
+  std::int64_t entity(std::int64_t id, std::string_view type, std::string label) {
+    entities.push_back({id, std::string(type), "k:" + std::to_string(id), std::move(label), nlohmann::json::object()});
+    return id;
+  }
+  void link(std::string_view type, std::int64_t a, std::int64_t b, std::optional<Timestamp> at = std::nullopt,
+            Grading grading = {}) {
+    LinkRow l;
+    l.id = next_link++;
+    l.type = std::string(type);
+    l.source = a;
+    l.target = b;
+    l.start = at;
+    l.grading = grading;
+    l.record_id = l.id;
+    links.push_back(l);
+  }
+};
+
+SmallCase make_case() {
+  SmallCase c;
+  c.entity(1, entity_type::person, "Tomasz Nowak");
+  c.entity(2, entity_type::person, "Farid Rahimi");
+  c.entity(3, entity_type::person, "Chloe Mensah");
+  c.entity(4, entity_type::person, "Grace Liu");
+  c.entity(10, entity_type::vehicle, "AB12CDE");
+  c.entity(11, entity_type::location, "Flat 3");
+  c.entity(12, entity_type::sighting, "ANPR read");
+  c.entity(13, entity_type::missing_episode, "Episode 1");
+  c.entity(14, entity_type::occurrence, "Occurrence 1");
+  c.link(link_type::keeper_of, 1, 10);
+  c.link(link_type::keeper_of, 2, 10);
+  c.link("seen_in", 10, 12, 1000);
+  c.link(link_type::seen_at, 12, 11, 1000);
+  c.link(link_type::reported_missing, 3, 13, 900);
+  c.link(link_type::found_at, 13, 11, 1100);
+  c.link(link_type::suspect_in, 1, 14, 800);
+  c.link(link_type::victim_in, 3, 14, 800);
+  return c;
+}
+
+TEST(CaseGraph, FiltersByWindowKeepingUndatedFacts) {
+  SmallCase c = make_case();
+  IdentityMap ids({}, {});
+  CaseGraphFilter filter;
+  filter.from = 950;
+  CaseGraph cg = build_case_graph(c.entities, c.links, ids, filter);
+  EXPECT_EQ(cg.graph.num_vertices(), 9u);
+  // Dropped: the missing report (900) and both occurrence links (800).
+  EXPECT_EQ(cg.links.size(), 5u);
+  filter = {};
+  filter.link_types = {std::string(link_type::keeper_of)};
+  EXPECT_EQ(build_case_graph(c.entities, c.links, ids, filter).links.size(), 2u);
+}
+
+TEST(CaseGraph, ResolvedEntitiesBecomeOneVertex) {
+  SmallCase c = make_case();
+  std::vector<std::int64_t> all;
+  for (const auto& e : c.entities) all.push_back(e.id);
+  IdentityMap ids(all, {{2, 4}});
+  CaseGraph cg = build_case_graph(c.entities, c.links, ids, {});
+  EXPECT_EQ(cg.graph.num_vertices(), 8u);
+  EXPECT_EQ(cg.vertex(2), cg.vertex_of.at(ids.canonical(4)));
+}
+
+TEST(Projection, LinksPeopleThroughSharedObjectsPlacesAndEvents) {
+  SmallCase c = make_case();
+  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  Projection p = project_people(cg, {});
+  ASSERT_EQ(p.graph.num_vertices(), 4u);  // the four people, in entity order
+  auto weight_between = [&](VertexId a, VertexId b) {
+    for (ArcIndex e = p.graph.arc_begin(a); e < p.graph.arc_end(a); ++e)
+      if (p.graph.target(e) == b) return p.graph.weight(e);
+    return 0.0;
+  };
+  // Tomasz and Farid share the car, its read and the flat: three shared
+  // entities, each shared by people {1,2} or {1,2,3}.
+  EXPECT_GT(weight_between(0, 1), 1.0);
+  // Chloe meets Tomasz at the occurrence (2 people), and both men at the flat
+  // where she was found and at the camera read of their car there (3 people
+  // each: episode -> flat -> read is within her three links).
+  EXPECT_NEAR(weight_between(0, 2), 1.0 + 0.5 + 0.5, 1e-6);
+  EXPECT_NEAR(weight_between(1, 2), 0.5 + 0.5, 1e-6);
+  EXPECT_EQ(weight_between(3, 0), 0.0);
+  EXPECT_TRUE(p.hubs.empty());
+}
+
+TEST(Projection, HubsLinkNobody) {
+  SmallCase c = make_case();
+  c.entity(20, entity_type::location, "Petrol station");
+  for (std::int64_t person = 1; person <= 4; ++person) c.link(link_type::seen_at, person, 20);
+  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  ProjectionParams params;
+  params.hub_limit = 3;
+  Projection p = project_people(cg, params);
+  EXPECT_EQ(p.hubs, std::vector<VertexId>{cg.vertex(20)});
+  EXPECT_EQ(p.graph.out_degree(3), 0u);  // Grace is linked only through the hub
+}
+
+TEST(Projection, WeakGradingWeakensTheLink) {
+  SmallCase c;
+  c.entity(1, entity_type::person, "A");
+  c.entity(2, entity_type::person, "B");
+  c.entity(3, entity_type::intelligence, "Report");
+  std::string error;
+  c.link("subject_of", 1, 3, std::nullopt, *parse_grading("3E", &error));
+  c.link("subject_of", 2, 3, std::nullopt, *parse_grading("1A", &error));
+  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  Projection p = project_people(cg, {});
+  ASSERT_EQ(p.graph.out_degree(0), 1u);
+  EXPECT_NEAR(p.graph.weight(p.graph.arc_begin(0)), 0.2, 1e-6);
+}
+
+TEST(Clusters, RankVictimAndSuspectGroupsFirstWithTheirEvidence) {
+  SmallCase c = make_case();
+  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  Projection p = project_people(cg, {});
+  // Two communities: {Tomasz, Farid, Chloe} and {Grace} plus a lone pair test below.
+  std::vector<std::uint32_t> membership{0, 0, 0, 1};
+  auto clusters = rank_clusters(cg, p, membership, {});
+  ASSERT_EQ(clusters.size(), 1u);  // Grace alone is no cluster
+  const RankedCluster& top = clusters[0];
+  EXPECT_EQ(top.rank, 1);
+  EXPECT_EQ(top.members, (std::vector<std::int64_t>{1, 2, 3}));
+  double expected = 3 + std::log2(2) + std::log2(2) + std::log2(2);
+  // links: every link touching the three people or their events/objects.
+  const ScoreComponent& links = top.components[4];
+  EXPECT_EQ(links.name, "links");
+  expected += 0.5 * std::log2(1 + links.count);
+  const ScoreComponent& recency = top.components[5];
+  EXPECT_DOUBLE_EQ(recency.points, 1.0);  // the latest evidence in the case is this cluster's
+  expected += 1.0;
+  EXPECT_NEAR(top.score, expected, 1e-12);
+  EXPECT_EQ(top.components[3].name, "missing_episodes");
+  EXPECT_EQ(top.components[3].link_ids, std::vector<std::int64_t>{5});
+  EXPECT_EQ(top.components[2].link_ids, std::vector<std::int64_t>{7});
+}
+
+TEST(Clusters, SuspectsWithoutVictimsRankBelow) {
+  SmallCase c;
+  for (std::int64_t i = 1; i <= 6; ++i) c.entity(i, entity_type::person, "P" + std::to_string(i));
+  c.entity(10, entity_type::occurrence, "burglary");
+  c.entity(11, entity_type::occurrence, "exploitation");
+  for (std::int64_t i = 1; i <= 4; ++i) c.link(link_type::suspect_in, i, 10, 100);
+  c.link(link_type::suspect_in, 5, 11, 100);
+  c.link(link_type::victim_in, 6, 11, 100);
+  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  Projection p = project_people(cg, {});
+  auto clusters = rank_clusters(cg, p, {0, 0, 0, 0, 1, 1}, {});
+  ASSERT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters[0].members, (std::vector<std::int64_t>{5, 6}));
+}
+
+}  // namespace
+}  // namespace casegraph
