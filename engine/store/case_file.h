@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace casegraph {
@@ -149,6 +151,9 @@ class CaseFile {
    private:
     CaseFile& file_;
     bool done_ = false;
+    // Inside another transaction this one is a SAVEPOINT, so a command can
+    // call a writer (such as the importer) that opens its own transaction.
+    std::string savepoint_;
   };
 
   // Sources and records.
@@ -163,6 +168,8 @@ class CaseFile {
   // Entities: upsert by (type, key). An existing entity keeps its label unless
   // empty, and gains attributes it lacked (existing values are kept).
   RowId upsert_entity(const EntityRow& entity);
+  // The same, telling whether the entity was new to the case file.
+  RowId upsert_entity(const EntityRow& entity, bool& created);
   std::optional<RowId> find_entity(const std::string& type, const std::string& key) const;
   std::optional<RowId> find_entity_by_key(const std::string& key) const;  // any type
   void add_entity_record(RowId entity_id, RowId record_id);
@@ -201,12 +208,19 @@ class CaseFile {
 
  private:
   CaseFile(std::filesystem::path path, std::unique_ptr<SQLite::Database> db);
+  // Prepared statements of the hot paths (import, lookups), compiled once and
+  // reused; declared after db_ so they are finalised before the database closes.
+  struct StatementCache;
+  SQLite::Statement& cached(const char* sql) const;
   std::filesystem::path path_;
   std::unique_ptr<SQLite::Database> db_;
+  mutable std::unique_ptr<StatementCache> statements_;
 };
 
 // SHA-256 as lowercase hex (libsodium).
 std::string sha256_hex(std::string_view bytes);
+// SHA-256 hex of a file's bytes, read in chunks. Throws CaseFileError when unreadable.
+std::string sha256_hex_of_file(const std::filesystem::path& file);
 // Current UTC time as ISO 8601 with seconds, e.g. 2026-11-28T15:17:16Z.
 std::string now_iso8601();
 
