@@ -1,0 +1,361 @@
+// The CSV importer against the fixtures in tests/fixtures/import/: what a
+// good import stores, that re-importing adds nothing, and that each kind of
+// bad input names file, line, column and reason and leaves the case file
+// exactly as it was.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/store/case_file.h"
+#include "importers/csv_importer.h"
+#include "importers/mapping_spec.h"
+
+namespace casegraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path fixture(const std::string& name) { return fs::path(CASEGRAPH_SOURCE_DIR) / "tests/fixtures/import" / name; }
+
+MappingSpec spec_of(const std::string& name) { return load_mapping_spec(fixture(name)); }
+
+// Everything an import may change, to prove a failed one changed nothing.
+struct Snapshot {
+  std::size_t sources = 0, entities = 0, links = 0, audit = 0;
+  std::int64_t records = 0;
+  std::string content_hash;
+  bool operator==(const Snapshot&) const = default;
+};
+
+Snapshot snapshot(const CaseFile& cf) {
+  return {cf.sources().size(), cf.entities().size(), cf.links().size(), cf.audit_log().size(), cf.count_records(),
+          cf.content_hash()};
+}
+
+const EntityRow& entity(const std::vector<EntityRow>& entities, const std::string& key) {
+  for (const EntityRow& e : entities)
+    if (e.key == key) return e;
+  throw std::runtime_error("no entity " + key);
+}
+
+class CsvImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           (std::string("casegraph_import_") + info->name() + "_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  CaseFile open_case() { return CaseFile::open(dir_ / "case.cgcase", true); }
+
+  fs::path write(const std::string& name, const std::string& bytes) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+  static ImportReport import(CaseFile& cf, const MappingSpec& spec, const std::vector<fs::path>& files) {
+    return import_csv_files(cf, spec, files, {});
+  }
+
+  // Imports `files`, expects an ImportError at `file`:`line` in `column` with
+  // `reason` in it, and checks the case file did not change.
+  static void expect_refused(CaseFile& cf, const MappingSpec& spec, const std::vector<fs::path>& files,
+                             const fs::path& file, std::int64_t line, const std::string& column,
+                             const std::string& reason) {
+    const Snapshot before = snapshot(cf);
+    try {
+      import(cf, spec, files);
+      ADD_FAILURE() << "no error; expected " << reason;
+    } catch (const ImportError& e) {
+      EXPECT_EQ(e.file(), file.string());
+      EXPECT_EQ(e.line(), line) << e.what();
+      EXPECT_EQ(e.column(), column) << e.what();
+      EXPECT_NE(e.reason().find(reason), std::string::npos) << e.what();
+      EXPECT_EQ(std::string(e.what()),
+                file.string() + ":" + std::to_string(line) + ": column '" + column + "': " + e.reason());
+    }
+    EXPECT_EQ(snapshot(cf), before);
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CsvImportTest, NominalsThenOccurrencesWithRolesAndMustExist) {
+  CaseFile cf = open_case();
+  const ImportReport nominals = import(cf, spec_of("nominals.toml"), {fixture("nominals.csv")});
+  ASSERT_EQ(nominals.files.size(), 1u);
+  EXPECT_EQ(nominals.files[0].rows, 4);
+  EXPECT_EQ(nominals.files[0].entities_made, 11);  // 4 people, 3 phones, 2 postcodes, 2 vehicles
+  EXPECT_EQ(nominals.files[0].links_made, 8);
+  EXPECT_FALSE(nominals.files[0].already_imported);
+
+  const ImportReport occurrences = import(cf, spec_of("occurrences.toml"), {fixture("occurrences.csv")});
+  EXPECT_EQ(occurrences.files[0].rows, 4);
+  EXPECT_EQ(occurrences.files[0].entities_made, 2);
+  EXPECT_EQ(occurrences.files[0].links_made, 4);
+  EXPECT_EQ(occurrences.summary(), "4 rows from 1 file: 2 new entities, 4 links");
+
+  const auto entities = cf.entities();
+  EXPECT_EQ(entities.size(), 13u);
+  const EntityRow& amara = entity(entities, "police_nominal:N001");
+  EXPECT_EQ(amara.type, "person");
+  EXPECT_EQ(amara.label, "Amara Okonkwo");
+  EXPECT_EQ(amara.attributes["dob"], "2009-03-14");
+  EXPECT_EQ(amara.attributes["forename"], "Amara");
+  EXPECT_FALSE(amara.attributes.contains("grading"));
+  EXPECT_EQ(entity(entities, "police_nominal:N002").attributes["grading"], "2BP");
+  EXPECT_EQ(entity(entities, "police_nominal:N003").attributes["dob"], "2008-02-29");
+  EXPECT_EQ(entity(entities, "phone:07700900202").type, "phone");
+  EXPECT_EQ(entity(entities, "phone:07700900404").label, "07700900404");
+  EXPECT_EQ(entity(entities, "postcode:SW1A 2AA").type, "location");
+  EXPECT_EQ(entity(entities, "vrm:XY99ZZZ").type, "vehicle");
+  const EntityRow& occ = entity(entities, "police_occurrences:OC-1");
+  EXPECT_EQ(occ.type, "occurrence");
+  EXPECT_EQ(occ.label, "OC-1 Child sexual exploitation");
+  EXPECT_EQ(occ.attributes["start"], "2023-06-01T22:15:00Z");
+  EXPECT_EQ(occ.attributes["end"], "2023-06-03T09:00:00Z");
+  EXPECT_FALSE(entity(entities, "police_occurrences:OC-2").attributes.contains("end"));
+
+  const auto links = cf.links();
+  ASSERT_EQ(links.size(), 12u);
+  const std::vector<std::string> roles{links[8].type, links[9].type, links[10].type, links[11].type};
+  EXPECT_EQ(roles, (std::vector<std::string>{"victim_in", "suspect_in", "witness_in", "reported_by"}));
+  EXPECT_EQ(links[8].source, amara.id);
+  EXPECT_EQ(links[8].target, occ.id);
+  EXPECT_TRUE(links[8].directed);
+  EXPECT_EQ(links[8].start, 1685657700);
+  EXPECT_EQ(links[8].end, 1685782800);
+  EXPECT_EQ(links[9].grading.text(), "1A");
+  EXPECT_EQ(links[11].grading.text(), "3EC");
+  EXPECT_FALSE(links[10].end);
+  const RecordRow suspect_row = cf.record(links[9].record_id);
+  EXPECT_EQ(suspect_row.record_key, "OC-1");
+  EXPECT_EQ(suspect_row.row_number, 2);
+  EXPECT_EQ(suspect_row.raw, "OC-1,N002, suspect ,01/06/2023 22:15,2023-06-03T10:00:00+01:00,Child sexual exploitation,1A");
+  EXPECT_EQ(suspect_row.fields["Role"], " suspect ");
+  EXPECT_EQ(suspect_row.hash, sha256_hex(suspect_row.raw));
+
+  // Keeper links carry the grading of the nominal row (N004: B21 -> 2BP).
+  EXPECT_EQ(links[7].type, "keeper_of");
+  EXPECT_EQ(links[7].grading.text(), "2BP");
+  // Amara is traced to her nominal row and her occurrence row.
+  EXPECT_EQ(cf.entity_records(amara.id).size(), 2u);
+
+  const auto sources = cf.sources();
+  ASSERT_EQ(sources.size(), 2u);
+  EXPECT_EQ(sources[1].name, "police_occurrences");
+  EXPECT_EQ(sources[1].row_count, 4);
+  EXPECT_EQ(sources[1].content_hash, sha256_hex_of_file(fixture("occurrences.csv")));
+  EXPECT_EQ(sources[1].spec_hash, spec_of("occurrences.toml").hash);
+
+  const auto audit = cf.audit_log();
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[1].command, "import");
+  EXPECT_EQ(audit[1].arguments["source"], "police_occurrences");
+  EXPECT_EQ(audit[1].arguments["links_made"], 4);
+  EXPECT_EQ(audit[1].arguments["files"][0]["path"], fixture("occurrences.csv").string());
+  EXPECT_EQ(cf.verify_audit_chain(), std::nullopt);
+}
+
+TEST_F(CsvImportTest, DatesInEachFormatAndWeightColumn) {
+  CaseFile cf = open_case();
+  const ImportReport report = import(cf, spec_of("anpr.toml"), {fixture("anpr.csv")});
+  EXPECT_EQ(report.files[0].rows, 2);
+  const auto entities = cf.entities();
+  ASSERT_EQ(entities.size(), 3u);  // two vehicles, one camera however it is spelt
+  const EntityRow& camera = entity(entities, "anpr_camera:CAM 7 LONDON ROAD");
+  EXPECT_EQ(camera.label, "CAM 7 LONDON ROAD");
+  EXPECT_EQ(camera.attributes["first_logged"], "2023-06-01T22:15:00Z");  // the first row's value stands
+  EXPECT_EQ(camera.attributes["first_read_date"], "2023-06-01");
+  const auto links = cf.links();
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].type, "seen_at");
+  EXPECT_EQ(links[0].start, 1685657700);
+  EXPECT_DOUBLE_EQ(links[0].weight, 0.9);
+  EXPECT_DOUBLE_EQ(links[1].weight, 1.0);
+  EXPECT_EQ(cf.record(links[1].record_id).record_key, "2");  // no record_id column: the row number
+}
+
+TEST_F(CsvImportTest, ReimportOfTheSameFileAddsNothing) {
+  CaseFile cf = open_case();
+  const MappingSpec spec = spec_of("nominals.toml");
+  import(cf, spec, {fixture("nominals.csv")});
+  Snapshot before = snapshot(cf);
+  // The same bytes under another name are the same file.
+  const fs::path copy = dir_ / "nominals_copy.csv";
+  fs::copy_file(fixture("nominals.csv"), copy);
+  const ImportReport again = import(cf, spec, {fixture("nominals.csv"), copy});
+  ASSERT_EQ(again.files.size(), 2u);
+  for (const FileImportReport& f : again.files) {
+    EXPECT_TRUE(f.already_imported);
+    EXPECT_EQ(f.rows, 0);
+  }
+  EXPECT_EQ(again.summary(), "0 rows from 2 files: 0 new entities, 0 links; 2 files already imported");
+  Snapshot after = snapshot(cf);
+  EXPECT_EQ(after.audit, before.audit + 1);  // the attempt is audited
+  after.audit = before.audit;
+  EXPECT_EQ(after, before);
+}
+
+TEST_F(CsvImportTest, SameFileTwiceInOneImportIsImportedOnce) {
+  CaseFile cf = open_case();
+  const ImportReport report = import(cf, spec_of("nominals.toml"), {fixture("nominals.csv"), fixture("nominals.csv")});
+  EXPECT_FALSE(report.files[0].already_imported);
+  EXPECT_TRUE(report.files[1].already_imported);
+  EXPECT_EQ(cf.count_records(), 4);
+}
+
+TEST_F(CsvImportTest, CrlfBomAndQuotedLineBreaksKeepRawText) {
+  CaseFile cf = open_case();
+  import(cf, spec_of("nominals.toml"), {fixture("nominals.csv")});
+  const ImportReport report = import(cf, spec_of("intel.toml"), {fixture("intel_crlf_bom.csv")});
+  EXPECT_EQ(report.files[0].rows, 2);
+  EXPECT_EQ(report.files[0].entities_made, 2);  // the reports; the subjects are known nominals
+  const auto entities = cf.entities();
+  const EntityRow& report1 = entity(entities, "intel_reports:I-1");
+  EXPECT_EQ(report1.type, "intelligence");
+  EXPECT_EQ(report1.attributes["text"], "Seen with an older male\r\nat the bus station, \"late\"");
+  EXPECT_EQ(report1.attributes["grading"], "2BP");
+  const auto links = cf.links();
+  const LinkRow& subject = links.at(links.size() - 2);
+  EXPECT_EQ(subject.type, "subject_of");
+  const RecordRow record = cf.record(subject.record_id);
+  EXPECT_EQ(record.raw, "I-1,N001,\"Seen with an older male\r\nat the bus station, \"\"late\"\"\",2B P");
+  EXPECT_EQ(record.fields["ReportId"], "I-1");  // the BOM is not part of the first column's name
+  EXPECT_EQ(cf.record(links.back().record_id).raw, "I-2,N002,\"Two lines\nwith LF\",B21");
+}
+
+TEST_F(CsvImportTest, ProgressReachesTheTotal) {
+  CaseFile cf = open_case();
+  std::uint64_t last_rows = 0, last_bytes = 0, total = 0;
+  import_csv_files(cf, spec_of("nominals.toml"), {fixture("nominals.csv")},
+                   [&](std::uint64_t rows, std::uint64_t bytes, std::uint64_t total_bytes) {
+                     EXPECT_GE(rows, last_rows);
+                     last_rows = rows;
+                     last_bytes = bytes;
+                     total = total_bytes;
+                   });
+  EXPECT_EQ(last_rows, 4u);
+  EXPECT_EQ(total, fs::file_size(fixture("nominals.csv")));
+  EXPECT_EQ(last_bytes, total);
+}
+
+// ------------------------------------------------------------------ errors --
+
+const std::string kNominalsHeader = "NominalRef,Forename,Surname,DOB,Phone,Postcode,VRM,Grade\n";
+const std::string kGoodNominal = "N101,Sofia,Haddad,05/05/2010,,,,\n";
+
+class CsvImportErrorTest : public CsvImportTest {
+ protected:
+  // A nominals file whose third data row (line 4) is `bad`, imported after
+  // a good file in the same call: the good file must be rolled back too.
+  void expect_bad_nominal(const std::string& bad, const std::string& column, const std::string& reason) {
+    CaseFile cf = open_case();
+    import(cf, spec_of("nominals.toml"), {fixture("nominals.csv")});
+    const fs::path good = write("good.csv", kNominalsHeader + "N201,Kwame,Mensah,01/01/2001,,,,\n");
+    const fs::path file = write("bad.csv", kNominalsHeader + kGoodNominal + "N102,Aiko,Sato,06/06/2011,,,,\n" + bad);
+    expect_refused(cf, spec_of("nominals.toml"), {good, file}, file, 4, column, reason);
+  }
+
+  void expect_bad_occurrence(const std::string& bad, const std::string& column, const std::string& reason) {
+    CaseFile cf = open_case();
+    import(cf, spec_of("nominals.toml"), {fixture("nominals.csv")});
+    const fs::path file = write("bad_occ.csv", "OccRef,NominalRef,Role,OccurredAt,ClosedAt,Offence,Grade\n"
+                                               "OC-9,N001,Victim,01/01/2024 10:00,,Theft,\n"
+                                               "OC-9,N002,Suspect,01/01/2024 10:00,,Theft,\n" +
+                                                   bad);
+    expect_refused(cf, spec_of("occurrences.toml"), {file}, file, 4, column, reason);
+  }
+};
+
+TEST_F(CsvImportErrorTest, UnparseableDate) {
+  expect_bad_nominal("N103,Ivan,Petrov,31/02/2009,,,,\n", "DOB", "there is no day 31 in 2009-02");
+  expect_bad_occurrence("OC-9,N003,Witness,01/01/2024 25:00,,Theft,\n", "OccurredAt", "hour 25");
+}
+
+TEST_F(CsvImportErrorTest, BadGrading) {
+  expect_bad_nominal("N103,Ivan,Petrov,01/02/2009,,,,4Z\n", "Grade", "bad grading");
+}
+
+TEST_F(CsvImportErrorTest, EmptyRequiredKey) {
+  CaseFile cf = open_case();
+  const fs::path file = write("anpr_bad.csv", "VRM;Camera;ReadAt;LoggedAt;ReadDate;Confidence\n"
+                                              "AB12CDE;cam 1;0;01/01/1970 00:00:00;1970-01-01;1\n"
+                                              " - ;cam 1;0;01/01/1970 00:00:00;1970-01-01;1\n");
+  expect_refused(cf, spec_of("anpr.toml"), {file}, file, 3, "VRM", "empty key: '-' normalises to nothing");
+  const fs::path empty = write("anpr_empty.csv", "VRM;Camera;ReadAt;LoggedAt;ReadDate;Confidence\n"
+                                                 ";cam 1;0;01/01/1970 00:00:00;1970-01-01;1\n");
+  expect_refused(cf, spec_of("anpr.toml"), {empty}, empty, 2, "VRM", "empty key");
+}
+
+TEST_F(CsvImportErrorTest, EmptyRecordId) {
+  expect_bad_nominal(",Ivan,Petrov,01/02/2009,,,,\n", "NominalRef", "empty record id");
+}
+
+TEST_F(CsvImportErrorTest, MissingKeyForMustExist) {
+  expect_bad_occurrence("OC-9,N999,Witness,01/01/2024 10:00,,Theft,\n", "NominalRef",
+                        "missing key: no person with key 'police_nominal:N999'");
+}
+
+TEST_F(CsvImportErrorTest, UnmappedRole) {
+  expect_bad_occurrence("OC-9,N003,Bystander,01/01/2024 10:00,,Theft,\n", "Role", "unmapped value 'Bystander'");
+}
+
+TEST_F(CsvImportErrorTest, BadNumber) {
+  CaseFile cf = open_case();
+  const fs::path file = write("anpr_bad.csv", "VRM;Camera;ReadAt;LoggedAt;ReadDate;Confidence\n"
+                                              "AB12CDE;cam 1;0;01/01/1970 00:00:00;1970-01-01;high\n");
+  expect_refused(cf, spec_of("anpr.toml"), {file}, file, 2, "Confidence", "bad number 'high'");
+}
+
+TEST_F(CsvImportErrorTest, BrokenQuoting) {
+  expect_bad_nominal("N103,\"Ivan,Petrov,01/02/2009,,,,\n", "Forename", "unterminated quoted field");
+  expect_bad_nominal("N103,Iv\"an,Petrov,01/02/2009,,,,\n", "Forename", "quote inside an unquoted field");
+}
+
+TEST_F(CsvImportErrorTest, InvalidUtf8) {
+  expect_bad_nominal("N103,Ivan,Petr\xC3v,01/02/2009,,,,\n", "Surname", "invalid UTF-8");
+}
+
+TEST_F(CsvImportErrorTest, WrongNumberOfFields) {
+  expect_bad_nominal("N103,Ivan,Petrov,01/02/2009\n", "Phone", "the row has 4 fields; the header has 8");
+}
+
+TEST_F(CsvImportErrorTest, HeaderLacksAColumnTheSpecNames) {
+  CaseFile cf = open_case();
+  const fs::path file = write("no_grade.csv", "NominalRef,Forename,Surname,DOB,Phone,Postcode,VRM\nN1,A,B,,,,\n");
+  expect_refused(cf, spec_of("nominals.toml"), {file}, file, 1, "Grade", "the header has no such column");
+}
+
+TEST_F(CsvImportErrorTest, UnreadableAndEmptyFiles) {
+  CaseFile cf = open_case();
+  const Snapshot before = snapshot(cf);
+  const fs::path missing = dir_ / "missing.csv";
+  try {
+    import(cf, spec_of("nominals.toml"), {fixture("nominals.csv"), missing});
+    ADD_FAILURE();
+  } catch (const ImportError& e) {
+    EXPECT_EQ(std::string(e.what()), missing.string() + ": cannot read the file");
+  }
+  const fs::path empty = write("empty.csv", "");
+  try {
+    import(cf, spec_of("nominals.toml"), {empty});
+    ADD_FAILURE();
+  } catch (const ImportError& e) {
+    EXPECT_EQ(e.line(), 1);
+    EXPECT_NE(std::string(e.what()).find("the file is empty"), std::string::npos);
+  }
+  EXPECT_EQ(snapshot(cf), before);
+}
+
+}  // namespace
+}  // namespace casegraph
