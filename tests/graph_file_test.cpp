@@ -1,0 +1,286 @@
+// Tests for importers/graph_file: edge lists (line ends, comments, headers,
+// quotes, separators, gzip), GML, GraphML, and errors that name file and line.
+// Counts for the real networks are networkx 2.8.8's (read_gml(label='id')) and
+// those printed in ../shared/data/*/SOURCE.txt.
+#include "importers/graph_file.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "tests/reference_graphs.h"
+
+namespace casegraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kGraphs = test_data::fixtures() / "graphs";
+const fs::path kData = test_data::shared_data();
+
+// A file under a per-process temporary folder, removed with the folder.
+class TempFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("casegraph_graph_file_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path write(const std::string& name, const std::string& bytes) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+  fs::path dir_;
+};
+
+// Edges as (name, name) -> weight, order-free, for comparing loads.
+std::map<std::pair<std::string, std::string>, double> edge_map(const LoadedGraph& g) {
+  std::map<std::pair<std::string, std::string>, double> out;
+  for (VertexId v = 0; v < g.graph.num_vertices(); ++v)
+    for (ArcIndex a = g.graph.arc_begin(v); a < g.graph.arc_end(v); ++a)
+      out[{g.names[v], g.names[g.graph.target(a)]}] = g.graph.weight(a);
+  return out;
+}
+
+std::string error_of(const fs::path& path, const GraphFileOptions& options) {
+  try {
+    read_graph_file(path, options);
+  } catch (const GraphFileError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+GraphFileOptions weighted_options() {
+  GraphFileOptions o;
+  o.weighted = true;
+  return o;
+}
+
+using GraphFileTest = TempFiles;
+
+TEST_F(GraphFileTest, EveryLineEndStyleReadsTheSameGraphAndCountsLines) {
+  const std::string lines[] = {"# comment", "a b 1", "", "b c 2.5", "% another comment", "c a 3", "a d x"};
+  const std::map<std::string, std::string> styles = {
+      {"lf", "\n"}, {"crlf", "\r\n"}, {"crcrlf", "\r\r\n"}, {"cr", "\r"}};
+  for (const auto& [style, end] : styles) {
+    std::string good;
+    for (int i = 0; i < 6; ++i) good += lines[i] + end;
+    LoadedGraph g = read_graph_file(write(style + ".txt", good), weighted_options());
+    EXPECT_EQ(g.names, (std::vector<std::string>{"a", "b", "c"})) << style;
+    EXPECT_EQ(g.graph.num_edges(), 3u) << style;
+    EXPECT_DOUBLE_EQ(edge_map(g).at({"b", "c"}), 2.5) << style;
+    // The bad weight sits on the 7th line, whatever the line ends.
+    std::string bad = good + lines[6] + end;
+    EXPECT_NE(error_of(write(style + "_bad.txt", bad), weighted_options()).find(":7: bad weight 'x'"),
+              std::string::npos)
+        << style;
+  }
+  // No line end after the last line.
+  EXPECT_EQ(read_graph_file(write("noeol.txt", "a b\nb c"), {}).graph.num_edges(), 2u);
+}
+
+TEST_F(GraphFileTest, CrCrLfFixtureAndEmailEuCore) {
+  LoadedGraph g = read_graph_file(kGraphs / "crcrlf.txt", {});
+  EXPECT_EQ(g.names, (std::vector<std::string>{"0", "1", "2", "3"}));
+  EXPECT_EQ(g.graph.num_edges(), 3u);
+  // SNAP email-Eu-core, CR CR LF: 1005 nodes, 25571 arcs of which 642 self-loops,
+  // 16064 undirected simple edges (SOURCE.txt).
+  LoadedGraph email = read_graph_file(kData / "perf/email_eu_core/email-Eu-core.txt", {});
+  EXPECT_EQ(email.graph.num_vertices(), 1005u);
+  EXPECT_EQ(email.graph.num_edges(), 16064u);
+  EXPECT_EQ(email.self_loops_dropped, 642u);
+  EXPECT_EQ(email.self_loops_dropped + email.duplicate_edges_merged + email.graph.num_edges(), 25571u);
+  GraphFileOptions directed;
+  directed.directed = true;
+  LoadedGraph arcs = read_graph_file(kData / "perf/email_eu_core/email-Eu-core.txt", directed);
+  EXPECT_EQ(arcs.graph.num_arcs() + arcs.self_loops_dropped + arcs.duplicate_edges_merged, 25571u);
+}
+
+TEST_F(GraphFileTest, HeaderDetection) {
+  // Known header words, any separator and case.
+  EXPECT_EQ(read_graph_file(write("h1.tsv", "source\ttarget\tweight\n1\t2\t3\n"), weighted_options()).names,
+            (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(read_graph_file(write("h2.csv", "From,To\nx,y\n"), {}).names, (std::vector<std::string>{"x", "y"}));
+  // A non-numeric third field followed by numeric ones is a header too.
+  EXPECT_EQ(read_graph_file(write("h3.txt", "p1 p2 calls\nann bo 4\n"), weighted_options()).names,
+            (std::vector<std::string>{"ann", "bo"}));
+  // Names are not a header: every line's third field is a label, kept unweighted.
+  LoadedGraph labels = read_graph_file(write("h4.txt", "ann bo friend\nbo cy sibling\n"), {});
+  EXPECT_EQ(labels.names, (std::vector<std::string>{"ann", "bo", "cy"}));
+  // Numeric first line: data.
+  EXPECT_EQ(read_graph_file(write("h5.txt", "7 8 1\n8 9 2\n"), weighted_options()).graph.num_edges(), 2u);
+  // A header word as a quoted name is data.
+  EXPECT_EQ(read_graph_file(write("h6.txt", "\"from\" \"to\"\n"), {}).names,
+            (std::vector<std::string>{"from", "to"}));
+}
+
+TEST_F(GraphFileTest, QuotedNamesAndCommaSeparatedFixture) {
+  LoadedGraph g = read_graph_file(kGraphs / "quoted.csv", weighted_options());
+  EXPECT_EQ(g.names, (std::vector<std::string>{"Okafor, Chidi", "Nguyen \"Tam\" Van", "Ruiz"}));
+  auto e = edge_map(g);
+  EXPECT_DOUBLE_EQ(e.at({"Okafor, Chidi", "Nguyen \"Tam\" Van"}), 2.0);
+  EXPECT_DOUBLE_EQ(e.at({"Ruiz", "Nguyen \"Tam\" Van"}), 4.0);
+  EXPECT_DOUBLE_EQ(e.at({"Okafor, Chidi", "Ruiz"}), 1.5);
+  // Quotes in a blank-separated file keep spaces inside names.
+  LoadedGraph blanks = read_graph_file(write("q.txt", "\"Ana Lima\"  \"Ben Cole\" 2\n"), weighted_options());
+  EXPECT_EQ(blanks.names, (std::vector<std::string>{"Ana Lima", "Ben Cole"}));
+  EXPECT_NE(error_of(write("q_bad.txt", "a b\n\"unterminated b\n"), {}).find(":2: unterminated quoted name"),
+            std::string::npos);
+}
+
+TEST_F(GraphFileTest, TabSeparatedNamesWithSpaces) {
+  // Madrid (Rodriguez, dedup): tab-separated names with spaces, header line.
+  LoadedGraph g = read_graph_file(kData / "covert/madrid_train_rodriguez/train.dedup_undirected.tsv", {});
+  EXPECT_EQ(g.graph.num_vertices(), 64u);
+  EXPECT_EQ(g.graph.num_edges(), 243u);
+  EXPECT_EQ(g.names.front(), "Abddenabi Koujma");
+  EXPECT_EQ(g.duplicate_edges_merged, 0u);
+}
+
+TEST_F(GraphFileTest, GzipDetectedByMagicBytesNotName) {
+  for (const char* name : {"small.tsv.gz", "gzip_without_extension.txt"}) {
+    LoadedGraph g = read_graph_file(kGraphs / name, weighted_options());
+    EXPECT_EQ(g.names, (std::vector<std::string>{"u1", "u2", "u3", "u4"})) << name;
+    EXPECT_DOUBLE_EQ(edge_map(g).at({"u4", "u3"}), 4.0) << name;
+  }
+  // LFR n=10,000 mu=0.3: 98,074 edges (GENERATED.tsv), gzip.
+  LoadedGraph lfr = read_graph_file(kData / "lfr/lfr_n10000_mu0.3.edges.tsv.gz", {});
+  EXPECT_EQ(lfr.graph.num_vertices(), 10000u);
+  EXPECT_EQ(lfr.graph.num_edges(), 98074u);
+  // A truncated gzip stream is an error, not a short graph.
+  std::ifstream in(kGraphs / "small.tsv.gz", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string err = error_of(write("cut.gz", bytes.substr(0, bytes.size() / 2)), {});
+  EXPECT_NE(err.find("gzip"), std::string::npos) << err;
+}
+
+TEST_F(GraphFileTest, SelfLoopsDuplicatesAndIsolates) {
+  GraphFileOptions o = weighted_options();
+  LoadedGraph g = read_graph_file(write("dup.txt", "a b 1\nb a 2\na a 5\nc d 1\nc d 1\ne\n"), o);
+  EXPECT_EQ(g.names, (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+  EXPECT_EQ(g.self_loops_dropped, 1u);
+  EXPECT_EQ(g.duplicate_edges_merged, 2u);
+  EXPECT_DOUBLE_EQ(edge_map(g).at({"a", "b"}), 3.0);  // merged weights are summed
+}
+
+TEST_F(GraphFileTest, OneFieldLineIsAnIsolatedVertex) {
+  LoadedGraph g = read_graph_file(write("iso.txt", "a b\nlonely\n"), {});
+  EXPECT_EQ(g.names, (std::vector<std::string>{"a", "b", "lonely"}));
+  EXPECT_EQ(g.graph.out_degree(2), 0u);
+  GraphFileOptions directed;
+  directed.directed = true;
+  LoadedGraph d = read_graph_file(write("dir.txt", "a b\nb a\nb c\n"), directed);
+  EXPECT_TRUE(d.graph.directed());
+  EXPECT_EQ(d.graph.num_arcs(), 3u);
+  EXPECT_EQ(d.duplicate_edges_merged, 0u);
+}
+
+TEST_F(GraphFileTest, GmlReferenceNetworks) {
+  struct Case {
+    const char* file;
+    VertexId n;
+    ArcIndex m;
+    double total_weight;
+    bool weighted;  // football, dolphins, polbooks have no edge weights
+  };
+  // networkx read_gml(label='id'): nodes, edges, size(weight='value').
+  for (const Case& c : {Case{"football.gml", 115, 613, 613, false}, Case{"lesmis.gml", 77, 254, 820, true},
+                        Case{"dolphins.gml", 62, 159, 159, false}, Case{"polbooks.gml", 105, 441, 441, false},
+                        Case{"netscience.gml", 1589, 2742, 1189.9997241999956, true}}) {
+    GraphFileOptions o;
+    o.weighted = c.weighted;
+    LoadedGraph g = read_graph_file(kData / "graphs" / c.file, o);
+    EXPECT_EQ(g.graph.num_vertices(), c.n) << c.file;
+    EXPECT_EQ(g.graph.num_edges(), c.m) << c.file;
+    EXPECT_FALSE(g.graph.directed());
+    double total = 0;
+    for (ArcIndex a = 0; a < g.graph.num_arcs(); ++a) total += g.graph.weight(a);
+    EXPECT_NEAR(total / 2, c.total_weight, 1e-4) << c.file;  // weights are stored as float
+    EXPECT_EQ(g.names.front(), "0") << "names are GML ids";
+  }
+  // Karate ships as a TSV: 34 nodes, 78 edges, total weight 231.
+  LoadedGraph karate = read_graph_file(kData / "graphs/karate.edges.tsv", weighted_options());
+  EXPECT_EQ(karate.graph.num_vertices(), 34u);
+  EXPECT_EQ(karate.graph.num_edges(), 78u);
+  double total = 0;
+  for (ArcIndex a = 0; a < karate.graph.num_arcs(); ++a) total += karate.graph.weight(a);
+  EXPECT_DOUBLE_EQ(total / 2, 231.0);
+  // Football's node `value` (conference) is not an edge weight: weighted read fails.
+  EXPECT_NE(error_of(kData / "graphs/football.gml", weighted_options()).find("edge has no weight or value"),
+            std::string::npos);
+}
+
+TEST_F(GraphFileTest, GmlDirectedNestedListsEntitiesAndIsolates) {
+  LoadedGraph g = read_graph_file(kGraphs / "directed.gml", weighted_options());
+  EXPECT_TRUE(g.graph.directed()) << "the file's `directed 1` wins over options";
+  EXPECT_EQ(g.names, (std::vector<std::string>{"10", "20", "30"}));
+  EXPECT_EQ(g.graph.num_arcs(), 2u);
+  auto e = edge_map(g);
+  EXPECT_DOUBLE_EQ(e.at({"10", "20"}), 3.0) << "weight is preferred over value";
+  EXPECT_DOUBLE_EQ(e.at({"20", "10"}), 1.0);
+  EXPECT_EQ(g.graph.out_degree(2), 0u);
+  // Without `weighted` the weights are ignored.
+  EXPECT_FALSE(read_graph_file(kGraphs / "directed.gml", {}).graph.weighted());
+}
+
+TEST_F(GraphFileTest, GmlErrorsNameTheLine) {
+  EXPECT_NE(error_of(kGraphs / "undeclared_node.gml", {}).find("undeclared_node.gml:14: edge target 7 is not a declared node"),
+            std::string::npos)
+      << error_of(kGraphs / "undeclared_node.gml", {});
+  EXPECT_NE(error_of(write("open.gml", "graph [\n  node [\n    id 1\n"), {}).find(":2: unclosed '['"),
+            std::string::npos);
+  EXPECT_NE(error_of(write("twice.gml", "graph [\n node [ id 1 ]\n node [ id 1 ]\n]\n"), {}).find(":3: node id 1 declared twice"),
+            std::string::npos);
+  EXPECT_NE(error_of(write("w.gml", "graph [\n node [ id 1 ]\n node [ id 2 ]\n edge [ source 1 target 2\n weight \"heavy\" ]\n]\n"),
+                     weighted_options())
+                .find(":5: bad weight 'heavy'"),
+            std::string::npos);
+  EXPECT_NE(error_of(write("none.gml", "Creator \"nobody\"\n"), {}).find("no 'graph [ ... ]' block"), std::string::npos);
+}
+
+TEST_F(GraphFileTest, GraphmlFixture) {
+  LoadedGraph g = read_graph_file(kGraphs / "small.graphml", weighted_options());
+  EXPECT_EQ(g.names, (std::vector<std::string>{"ana", "ben", "chidi", "dara"}));
+  EXPECT_FALSE(g.graph.directed());
+  EXPECT_EQ(g.graph.num_edges(), 2u);
+  EXPECT_EQ(g.self_loops_dropped, 1u);
+  EXPECT_EQ(g.duplicate_edges_merged, 1u);
+  auto e = edge_map(g);
+  EXPECT_DOUBLE_EQ(e.at({"ana", "ben"}), 2.5);
+  EXPECT_DOUBLE_EQ(e.at({"ben", "chidi"}), 1.5) << "the key's <default>";
+  EXPECT_EQ(g.graph.out_degree(3), 0u);
+
+  EXPECT_NE(error_of(write("u.graphml",
+                           "<graphml>\n<graph edgedefault=\"directed\">\n<node id=\"a\"/>\n"
+                           "<edge source=\"a\" target=\"zz\"/>\n</graph>\n</graphml>\n"),
+                     {})
+                .find("u.graphml:4: edge target 'zz' is not a declared node"),
+            std::string::npos);
+  EXPECT_NE(error_of(write("broken.graphml", "<graphml>\n<graph>\n<node id=\"a\">\n</graphml>\n"), {}).find("XML error"),
+            std::string::npos);
+}
+
+TEST_F(GraphFileTest, UnreadableAndBadInput) {
+  std::string err = error_of(dir_ / "missing.txt", {});
+  EXPECT_NE(err.find("missing.txt: cannot open"), std::string::npos) << err;
+  err = error_of(kGraphs / "bad_weight.txt", weighted_options());
+  EXPECT_NE(err.find("bad_weight.txt:3: bad weight 'x2'"), std::string::npos) << err;
+  err = error_of(write("nowt.txt", "a b 1\nb c\n"), weighted_options());
+  EXPECT_NE(err.find(":2: no weight"), std::string::npos) << err;
+  err = error_of(write("nan.txt", "a b nan\n"), weighted_options());
+  EXPECT_NE(err.find(":1: bad weight 'nan'"), std::string::npos) << err;
+  err = error_of(write("empty_name.csv", "a,b\n,c\n"), {});
+  EXPECT_NE(err.find(":2: empty vertex name"), std::string::npos) << err;
+  // An empty file is the null graph.
+  EXPECT_EQ(read_graph_file(write("empty.txt", ""), {}).graph.num_vertices(), 0u);
+}
+
+}  // namespace
+}  // namespace casegraph
