@@ -27,7 +27,7 @@ std::int64_t in_month(int month, const std::array<double, 24>& hours, Rng& r) {
   return first + r.below(days) * kDay + hour * 3600 + r.below(3600);
 }
 
-constexpr std::uint32_t kFriends = 6;
+constexpr std::uint32_t kFriends = 8;
 constexpr std::uint32_t kCustomers = 60;
 
 }  // namespace
@@ -76,34 +76,43 @@ std::uint32_t Background::household_phone(std::uint32_t person, Rng& r) const {
 std::uint32_t Background::contact(std::uint32_t person, std::size_t owner_index, Rng& r) const {
   const Person& p = pop_.people[person];
   const std::uint64_t seed = params_.seed;
+  const auto key = [&](std::uint64_t j) { return hash_keys(seed, {static_cast<std::uint64_t>(Purpose::friends), person, j}); };
   const auto owner_phone = [&](std::size_t i) { return pop_.people[owners_[i]].phone; };
+  // A small circle called again and again, as real call records show.
   const auto friend_phone = [&]() -> std::uint32_t {
     // Friends live near in the numbering, as neighbours and relatives do.
-    const std::uint32_t j = r.below(kFriends);
-    const auto offset = static_cast<std::int64_t>(hash_keys(seed, {static_cast<std::uint64_t>(Purpose::friends), person, j}) % 801) - 400;
-    const auto i = static_cast<std::size_t>(
-        std::clamp<std::int64_t>(static_cast<std::int64_t>(owner_index) + offset, 0, static_cast<std::int64_t>(owners_.size()) - 1));
+    const auto offset = static_cast<std::int64_t>(key(r.below(kFriends)) % 801) - 400;
+    const auto i = static_cast<std::size_t>(std::clamp<std::int64_t>(static_cast<std::int64_t>(owner_index) + offset, 0,
+                                                                     static_cast<std::int64_t>(owners_.size()) - 1));
     return owner_phone(i);
   };
+  // A few fixed colleagues or classmates, not the whole workplace or school.
+  const auto workmate_phone = [&](std::uint64_t circle) -> std::uint32_t {
+    if (p.site == kNone) return 0;
+    const auto members = pop_.site_members(p.site);
+    if (members.empty()) return 0;
+    const std::uint32_t id = members[key(1000 + r.below(static_cast<std::uint32_t>(circle))) % members.size()];
+    return id == person ? 0 : pop_.people[id].phone;
+  };
   std::uint32_t phone = 0;
-  if (p.is(flag::prolific) && r.chance(0.6)) {
-    const std::uint32_t j = r.below(kCustomers);
-    phone = owner_phone(hash_keys(seed, {static_cast<std::uint64_t>(Purpose::friends), person, 100 + j}) % owners_.size());
-  } else if (p.is(flag::taxi_driver) && r.chance(0.3)) {
+  const double u = r.uniform();
+  if (p.is(flag::prolific) && u < 0.6) {
+    phone = owner_phone(key(100 + r.below(kCustomers)) % owners_.size());
+  } else if (p.is(flag::taxi_driver) && u < 0.3) {
     phone = pop_.taxi_firm_phone;
   } else if (p.is(flag::child)) {
-    const double u = r.uniform();
-    if (u < 0.3) phone = household_phone(person, r);
-    else if (u < 0.65) phone = p.site == kNone ? 0 : member_phone(pop_.site_members(p.site), person, r);
-    else if (u < 0.9) phone = friend_phone();
+    if (u < 0.25) phone = household_phone(person, r);
+    else if (u < 0.55) phone = workmate_phone(6);
+    else if (u < 0.95) phone = friend_phone();
+    else phone = owner_phone(r.index(owners_.size()));  // a one-off
   } else {
-    const double u = r.uniform();
-    if (u < 0.22) phone = household_phone(person, r);
-    else if (u < 0.52) phone = friend_phone();
-    else if (u < 0.67) phone = p.site == kNone ? 0 : member_phone(pop_.site_members(p.site), person, r);
-    else if (u < 0.74) phone = pop_.taxi_firm_phone;
+    if (u < 0.25) phone = household_phone(person, r);
+    else if (u < 0.35) phone = workmate_phone(4);
+    else if (u < 0.42) phone = pop_.taxi_firm_phone;
+    else if (u < 0.97) phone = friend_phone();
+    else phone = owner_phone(r.index(owners_.size()));  // a one-off
   }
-  if (phone == 0 || phone == p.phone) phone = owner_phone(r.index(owners_.size()));
+  if (phone == 0 || phone == p.phone) phone = friend_phone();
   return phone == p.phone ? 0 : phone;
 }
 

@@ -9,10 +9,12 @@
 //
 // - Calls: each phone makes Poisson(calls_per_phone / 36 x activity) calls a
 //   month, activity 0.3-2.5 (prolific offenders x4, calling 60 customers).
-//   Adults ring their household, six friends (people near them, as
-//   neighbours and relatives are), colleagues, the taxi firm (7%) and
-//   anyone; children ring their household, schoolmates and friends, and more
-//   at night than adults (benign night-time calls). The taxi firm rings its
+//   Each person calls a small circle again and again: adults their household
+//   (25%), eight friends (people near them in the numbering, as neighbours
+//   and relatives are; 55%), four colleagues (10%) and the taxi firm (7%);
+//   children their household, six classmates and eight friends, and more at
+//   night than adults (benign night-time calls); 3-5% of calls are one-offs
+//   to anyone. Prolific offenders call 60 customers. The taxi firm rings its
 //   drivers.
 // - ANPR: each vehicle is read Poisson(reads_per_vehicle / 36 x activity)
 //   times a month: at the petrol station (30%), the shopping centre (12%), a
