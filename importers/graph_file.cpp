@@ -16,7 +16,9 @@
 // - Edge-list separators are sniffed once, from the first data line: tab if it
 //   holds a tab, else comma if it holds a comma, else runs of blanks. So names
 //   with spaces work in tab- and comma-separated files (Madrid's names), and in
-//   any file when double-quoted ("" is a literal quote inside quotes).
+//   any file when double-quoted ("" is a literal quote inside quotes). In tab-
+//   and comma-separated files an unquoted name is kept verbatim, blanks and
+//   all, as RFC 4180 and pandas do; weights may have blanks around them.
 // - A header line is recognised when its first two fields are header words
 //   (source, target, from, to, ...), or when its third field is not a number
 //   while the next data line's third field is (or is absent).
@@ -139,6 +141,12 @@ std::optional<double> parse_number(std::string_view s) {
   return v;
 }
 
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
 std::string lower(std::string_view s) {
   std::string r(s);
   for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -237,11 +245,16 @@ class EdgeListReader {
       if (sep == Separator::blanks) {
         while (i < len && blank(line[i])) ++i;
         if (i == len) break;
-      } else {
-        while (i < len && line[i] == ' ') ++i;
       }
+      // In tab- and comma-separated files blanks are part of an unquoted name
+      // (Madrid's "Jamal Zougam " keeps its trailing space, as in the source
+      // and the reference tables); blanks around a quoted name are dropped.
+      std::size_t quote = i;
+      if (sep != Separator::blanks)
+        while (quote < len && line[quote] == ' ') ++quote;
       Field f;
-      if (i < len && line[i] == '"') {
+      if (quote < len && line[quote] == '"') {
+        i = quote;
         std::size_t j = i + 1;
         for (;;) {
           if (j >= len) fail(path_, line_no_, "unterminated quoted name");
@@ -265,9 +278,7 @@ class EdgeListReader {
       } else {
         std::size_t j = i;
         while (j < len && !is_separator(line[j], sep)) ++j;
-        std::size_t k = j;
-        while (k > i && blank(line[k - 1])) --k;
-        f.text = line.substr(i, k - i);
+        f.text = line.substr(i, j - i);
         i = j;
       }
       fields[count++] = f;
@@ -348,9 +359,9 @@ LoadedGraph read_edge_list(const std::filesystem::path& path, std::string_view d
     }
     if (seen > 0) {
       bool words = first_count >= 2 && !first[0].quoted && !first[1].quoted &&
-                   is_header_word(first[0].text) && is_header_word(first[1].text);
-      bool third_is_label = first_count >= 3 && !parse_number(first[2].text) &&
-                            (seen < 2 || second_count < 3 || parse_number(second[2].text));
+                   is_header_word(trim_blanks(first[0].text)) && is_header_word(trim_blanks(first[1].text));
+      bool third_is_label = first_count >= 3 && !parse_number(trim_blanks(first[2].text)) &&
+                            (seen < 2 || second_count < 3 || parse_number(trim_blanks(second[2].text)));
       if (words || third_is_label) header_line = first_line;
     }
   }
@@ -382,7 +393,7 @@ LoadedGraph read_edge_list(const std::filesystem::path& path, std::string_view d
     double w = 1.0;
     if (options.weighted) {
       if (count < 3) fail(path, reader.line_no(), "no weight (third field)");
-      std::optional<double> parsed = parse_number(fields[2].text);
+      std::optional<double> parsed = parse_number(trim_blanks(fields[2].text));
       if (!parsed || !std::isfinite(*parsed))
         fail(path, reader.line_no(), "bad weight '" + std::string(fields[2].text) + "'");
       w = *parsed;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -141,6 +142,11 @@ TEST_F(GraphFileTest, TabSeparatedNamesWithSpaces) {
   EXPECT_EQ(g.graph.num_vertices(), 64u);
   EXPECT_EQ(g.graph.num_edges(), 243u);
   EXPECT_EQ(g.names.front(), "Abddenabi Koujma");
+  EXPECT_NE(std::find(g.names.begin(), g.names.end(), "Jamal Zougam "), g.names.end())
+      << "blanks inside a tab-separated field are part of the name";
+  // Same in comma-separated files; a weight may carry blanks.
+  LoadedGraph c = read_graph_file(write("sp.csv", "a ,b, 2 \n"), weighted_options());
+  EXPECT_EQ(c.names, (std::vector<std::string>{"a ", "b"}));
   EXPECT_EQ(g.duplicate_edges_merged, 0u);
 }
 

@@ -28,7 +28,7 @@ std::vector<std::string> lines_of(const std::string& text) {
   std::string line;
   while (std::getline(in, line)) {
     while (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty()) lines.push_back(line);
+    if (!line.empty() && line[0] != '#') lines.push_back(line);
   }
   return lines;
 }

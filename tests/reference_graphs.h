@@ -56,7 +56,8 @@ struct ReferenceTable {
   double value(const std::string& node, std::string_view column_name) const;
 };
 
-// A TSV with a header `node<TAB>col...`; numbers parsed with strtod (nan kept).
+// A TSV with a header `node<TAB>col...`; numbers parsed with strtod (nan kept);
+// `#` lines are comments.
 ReferenceTable read_reference_table(const std::filesystem::path& path);
 
 // The reference TSV of a network: ../shared/data/reference/<name>.tsv.
