@@ -40,7 +40,6 @@ PageRankResult pagerank(const CsrGraph& graph, const PageRankParams& params) {
 
   // 1 / out-weight, 0 for dangling vertices.
   std::vector<double> inv_out(n, 0.0);
-  std::vector<VertexId> dangling;
   for (VertexId u = 0; u < n; ++u) {
     double out = 0;
     if (weighted) {
@@ -48,31 +47,32 @@ PageRankResult pagerank(const CsrGraph& graph, const PageRankParams& params) {
     } else {
       out = graph.out_degree(u);
     }
-    if (out > 0) {
-      inv_out[u] = 1.0 / out;
-    } else {
-      dangling.push_back(u);
-    }
+    if (out > 0) inv_out[u] = 1.0 / out;
   }
 
-  const int threads = params.threads > 0 ? params.threads : omp_get_max_threads();
+  // Below ~65k rows plus arcs an iteration takes tens of microseconds, less
+  // than waking a second thread costs: run those on one.
+  const bool small = static_cast<ArcIndex>(n) + graph.num_arcs() < (ArcIndex{1} << 16);
+  const int threads = small ? 1 : params.threads > 0 ? params.threads : omp_get_max_threads();
   const auto sn = static_cast<std::int64_t>(n);
-  const auto sd = static_cast<std::int64_t>(dangling.size());
   std::vector<double> x(n, 1.0 / n);
   std::vector<double> next(n, 0.0);
-  std::vector<double> share(n, 0.0);  // x[u] / out-weight(u): what u gives each out-arc (per unit weight)
+  // share[u] = x[u] / out-weight(u): what u sends along each unit of arc weight.
+  // Kept beside x and produced in the same pass, so an iteration is one
+  // parallel loop (one barrier): barriers, not arithmetic, are what costs
+  // when the machine's cores are shared.
+  std::vector<double> share(n, 0.0);
+  std::vector<double> next_share(n, 0.0);
+  double dangling_mass = 0;
+  for (VertexId u = 0; u < n; ++u) {
+    share[u] = x[u] * inv_out[u];
+    if (inv_out[u] == 0) dangling_mass += x[u];
+  }
   for (int it = 1; it <= params.max_iterations; ++it) {
-    double dangling_mass = 0;
-#pragma omp parallel num_threads(threads)
-    {
-#pragma omp for schedule(static)
-      for (std::int64_t u = 0; u < sn; ++u) share[u] = x[u] * inv_out[u];
-#pragma omp for schedule(static) reduction(+ : dangling_mass)
-      for (std::int64_t i = 0; i < sd; ++i) dangling_mass += x[dangling[i]];
-    }
     const double restart = d * dangling_mass + (1.0 - d);
     double change = 0;
-#pragma omp parallel for num_threads(threads) schedule(static, 1024) reduction(+ : change)
+    double next_dangling = 0;
+#pragma omp parallel for num_threads(threads) schedule(static, 1024) reduction(+ : change, next_dangling)
     for (std::int64_t sv = 0; sv < sn; ++sv) {
       const auto v = static_cast<VertexId>(sv);
       double in = 0;
@@ -85,8 +85,12 @@ PageRankResult pagerank(const CsrGraph& graph, const PageRankParams& params) {
       const double value = d * in + restart * p[v];
       change += std::abs(value - x[v]);
       next[v] = value;
+      next_share[v] = value * inv_out[v];
+      if (inv_out[v] == 0) next_dangling += value;
     }
     x.swap(next);
+    share.swap(next_share);
+    dangling_mass = next_dangling;
     result.iterations = it;
     if (change < params.tolerance) {
       result.converged = true;

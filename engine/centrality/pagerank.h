@@ -18,10 +18,10 @@
 //   Not converging within max_iterations is reported, not thrown.
 // - Scores sum to 1.
 // Why not Eigen's sparse mat-vec: it would copy the graph into an Eigen
-// matrix; the pull loop below reads the CSR in-arcs in place, one row per
-// OpenMP iteration, so each score is summed in a fixed order and results do
-// not depend on the thread count beyond the two reductions (dangling mass,
-// L1 change).
+// matrix; the pull loop in pagerank.cpp reads the CSR in-arcs in place, one
+// row per OpenMP iteration, so each score is summed in a fixed order and
+// results do not depend on the thread count beyond two reductions (dangling
+// mass, L1 change). One parallel loop (one barrier) per iteration.
 #include <vector>
 
 #include "engine/graph/csr_graph.h"
@@ -34,7 +34,7 @@ struct PageRankParams {
   std::vector<double> personalization;  // empty: uniform; else n values >= 0 with a positive sum (normalised)
   double tolerance = 1e-12;             // L1 change between iterations
   int max_iterations = 1000;
-  int threads = 0;                      // 0: all (OpenMP default)
+  int threads = 0;                      // 0: all (OpenMP default); graphs under 65,536 rows + arcs use 1
 };
 
 struct PageRankResult {
