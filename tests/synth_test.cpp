@@ -47,8 +47,8 @@ synth::SynthParams light(std::uint64_t people, std::uint64_t seed) {
   synth::SynthParams p;
   p.people = people;
   p.seed = seed;
-  p.volumes.calls_per_phone = 6;
-  p.volumes.reads_per_vehicle = 6;
+  p.volumes.calls_per_phone = 3;
+  p.volumes.reads_per_vehicle = 3;
   return p;
 }
 

@@ -22,8 +22,8 @@
 // welfare. A disclosure later withdrawn (50% | 25% of rings) leaves an
 // occurrence with outcome "NFA - victim withdrew disclosure" and a return-
 // interview note. Intelligence: 3-8 items graded 1-2 A-C | 1-2 items graded
-// 3 D-E, plus for faint rings an item about an unidentified man known by a
-// street name.
+// 3 D-E, and for a third of strong and half of faint rings an item about an
+// unidentified man known only by a street name (no subject).
 #include "engine/synth/events.h"
 #include "engine/synth/networks.h"
 #include "engine/synth/params.h"
