@@ -1,2 +1,43 @@
+// casegraph: from agency exports to a ranked list of clusters for review.
 #include <cstdio>
-int main() { std::puts("casegraph"); return 0; }
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "casegraph: joins agencies' records of people, objects, locations and events into one graph,\n"
+      "resolves identities, and ranks the clusters that link suspected offenders to victims.\n"
+      "Findings are leads for an analyst to review, never verdicts."};
+  app.name("casegraph");
+  app.set_version_flag("--version", CASEGRAPH_VERSION);
+  app.require_subcommand(1);
+  casegraph::cli::add_import_command(app);
+  casegraph::cli::add_resolve_command(app);
+  casegraph::cli::add_analyse_command(app);
+  casegraph::cli::add_clusters_command(app);
+  casegraph::cli::add_export_command(app);
+  casegraph::cli::add_measure_command(app);
+  casegraph::cli::add_demo_command(app);
+  casegraph::cli::add_synth_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const casegraph::cli::UsageError& e) {
+    std::cerr << "casegraph: " << e.what() << "\nRun with --help for usage.\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "casegraph: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,30 @@
+#pragma once
+// The registry of algorithms `casegraph measure` can run on a plain graph:
+// adding an algorithm is one entry here.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/graph/csr_graph.h"
+
+namespace casegraph::cli {
+
+struct MeasureRequest {
+  bool weighted = false;
+  int threads = 0;
+  std::uint64_t seed = 1;
+  double resolution = 1.0;
+};
+
+struct AlgorithmEntry {
+  std::string name;
+  std::string description;
+  bool partition;  // true: one community id per vertex; false: one value per vertex
+  std::function<std::vector<double>(const CsrGraph&, const MeasureRequest&)> run;
+};
+
+const std::vector<AlgorithmEntry>& algorithm_registry();
+const AlgorithmEntry* find_algorithm(const std::string& name);
+
+}  // namespace casegraph::cli

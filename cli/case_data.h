@@ -1,0 +1,31 @@
+#pragma once
+// Everything an analysis or a listing reads from a case file, loaded once.
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/resolve/identity.h"
+#include "engine/store/case_file.h"
+
+namespace casegraph::cli {
+
+struct CaseData {
+  std::vector<EntityRow> entities;
+  std::vector<LinkRow> links;
+  std::unique_ptr<IdentityMap> identities;
+  std::unordered_map<std::int64_t, const EntityRow*> entity_by_id;
+
+  const EntityRow& entity(std::int64_t id) const { return *entity_by_id.at(id); }
+};
+
+CaseData load_case_data(const CaseFile& file);
+
+// "police_nominals:N-000123" for each record behind an entity, in record order.
+struct SourceKey {
+  std::string source;
+  std::string record_id;
+};
+std::vector<SourceKey> source_keys_of(const CaseFile& file, const std::vector<std::int64_t>& entity_ids);
+
+}  // namespace casegraph::cli

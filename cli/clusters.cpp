@@ -1,0 +1,123 @@
+// casegraph clusters CASE: the ranked clusters of an analysis run, for review.
+// table: one line per cluster, as an analyst scans it; json: every member with
+// entity id, type, label, roles and the source records behind it; csv: one row
+// per member, for a spreadsheet.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/case_data.h"
+#include "cli/commands.h"
+
+namespace casegraph::cli {
+namespace {
+
+RunRow find_run(const CaseFile& file, std::int64_t run_id) {
+  std::optional<RunRow> run = run_id > 0 ? file.run(run_id) : file.latest_run();
+  if (!run) {
+    if (run_id > 0) throw std::runtime_error(fmt::format("{}: no analysis run {}", file.path().string(), run_id));
+    throw std::runtime_error(fmt::format("{}: no analysis run yet; run `casegraph analyse {}` first",
+                                         file.path().string(), file.path().string()));
+  }
+  return *run;
+}
+
+double component_count(const ClusterRow& c, const std::string& name) {
+  for (const auto& part : c.breakdown.at("components"))
+    if (part.at("name") == name) return part.at("count").get<double>();
+  return 0;
+}
+
+nlohmann::json member_json(const CaseFile& file, const EntityRow& entity, const nlohmann::json& member) {
+  nlohmann::json records = nlohmann::json::array();
+  for (const SourceKey& key : source_keys_of(file, member.at("entities").get<std::vector<std::int64_t>>()))
+    records.push_back({{"source", key.source}, {"record_id", key.record_id}});
+  return {{"entity_id", entity.id}, {"type", entity.type}, {"label", entity.label},
+          {"roles", member.at("roles")}, {"merged_entities", member.at("entities")}, {"records", records}};
+}
+
+std::string roles_text(const nlohmann::json& roles) {
+  std::string out;
+  for (const auto& r : roles) out += (out.empty() ? "" : ",") + r.get<std::string>();
+  return out;
+}
+
+void print_table(const CaseFile& file, const RunRow& run, const std::vector<ClusterRow>& clusters, std::size_t top) {
+  fmt::print("Run {} of {} ({}), {} clusters; top {} by score:\n\n", run.id, file.path().filename().string(),
+             run.finished_at, clusters.size(), std::min(top, clusters.size()));
+  fmt::print("{:>4}  {:>6}  {:>6}  {:>7}  {:>8}  {:>7}  {}\n", "rank", "score", "people", "victims", "suspects",
+             "missing", "members (roles)");
+  for (std::size_t i = 0; i < clusters.size() && i < top; ++i) {
+    const ClusterRow& c = clusters[i];
+    std::string members;
+    for (const auto& m : c.breakdown.at("members")) {
+      std::string roles = roles_text(m.at("roles"));
+      members += (members.empty() ? "" : "; ") + m.at("label").get<std::string>() + (roles.empty() ? "" : " (" + roles + ")");
+    }
+    fmt::print("{:>4}  {:>6.2f}  {:>6}  {:>7}  {:>8}  {:>7}  {}\n", c.rank, c.score, c.members.size(),
+               component_count(c, "victims"), component_count(c, "suspects"), component_count(c, "missing_episodes"),
+               members);
+  }
+  fmt::print("\nScores use link types, counts and dates only; no protected characteristic is an input.\n"
+             "`casegraph clusters {} --format json` lists each member's source records.\n",
+             file.path().string());
+}
+
+}  // namespace
+
+void run_clusters(const ClustersOptions& options) {
+  CaseFile file = CaseFile::open(options.case_path, false);
+  RunRow run = find_run(file, options.run_id);
+  std::vector<ClusterRow> clusters = file.clusters(run.id);
+  if (options.format == "table") {
+    print_table(file, run, clusters, options.top);
+  } else if (options.format == "json") {
+    CaseData data = load_case_data(file);
+    nlohmann::json out = {{"run", run.id}, {"case", options.case_path}, {"parameters", run.parameters},
+                          {"clusters", nlohmann::json::array()}};
+    for (std::size_t i = 0; i < clusters.size() && i < options.top; ++i) {
+      const ClusterRow& c = clusters[i];
+      nlohmann::json members = nlohmann::json::array();
+      for (const auto& m : c.breakdown.at("members"))
+        members.push_back(member_json(file, data.entity(m.at("entity_id").get<std::int64_t>()), m));
+      out["clusters"].push_back({{"rank", c.rank}, {"cluster", c.cluster}, {"score", c.score},
+                                 {"components", c.breakdown.at("components")}, {"members", members}});
+    }
+    std::cout << out.dump(2) << "\n";
+  } else {
+    CaseData data = load_case_data(file);
+    std::cout << "rank,score,entity_id,type,label,roles,records\n";
+    auto quote = [](const std::string& s) {
+      std::string q = "\"";
+      for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      return q + "\"";
+    };
+    for (std::size_t i = 0; i < clusters.size() && i < options.top; ++i) {
+      for (const auto& m : clusters[i].breakdown.at("members")) {
+        const EntityRow& e = data.entity(m.at("entity_id").get<std::int64_t>());
+        std::string records;
+        for (const SourceKey& key : source_keys_of(file, m.at("entities").get<std::vector<std::int64_t>>()))
+          records += (records.empty() ? "" : ";") + key.source + ":" + key.record_id;
+        std::cout << fmt::format("{},{:.6f},{},{},{},{},{}\n", clusters[i].rank, clusters[i].score, e.id, e.type,
+                                 quote(e.label), quote(roles_text(m.at("roles"))), quote(records));
+      }
+    }
+  }
+  file.audit("clusters", {{"case", options.case_path}, {"run", run.id}, {"format", options.format}},
+             fmt::format("listed {} clusters", std::min(options.top, clusters.size())));
+}
+
+void add_clusters_command(CLI::App& app) {
+  auto options = std::make_shared<ClustersOptions>();
+  CLI::App* cmd = app.add_subcommand("clusters", "Print the ranked clusters of an analysis run");
+  cmd->add_option("CASE", options->case_path, "Case file (SQLite)")->required();
+  cmd->add_option("--run", options->run_id, "Analysis run id (default: the latest)");
+  cmd->add_option("--top", options->top, "How many clusters to list")->capture_default_str();
+  cmd->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  cmd->callback([options] { run_clusters(*options); });
+}
+
+}  // namespace casegraph::cli
