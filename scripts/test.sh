@@ -9,7 +9,9 @@ start=$(date +%s)
 scripts/build.sh release -DCMAKE_BUILD_TYPE=Release -DCASEGRAPH_WERROR=ON
 ctest --test-dir build/release --no-tests=error --output-on-failure -j"$(nproc)"
 
-scripts/build.sh sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEGRAPH_WERROR=ON -DCASEGRAPH_SANITIZE=ON
+# Warnings are errors in the Release build above; with the sanitizers GCC 12 raises
+# false maybe-uninitialized warnings inside libstdc++ (<regex>), so not here.
+scripts/build.sh sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASEGRAPH_SANITIZE=ON
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/sanitize --no-tests=error --output-on-failure -j"$(nproc)"
 echo "all tests passed in $(( $(date +%s) - start )) s"
