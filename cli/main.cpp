@@ -15,8 +15,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   casegraph::cli::add_import_command(app);
   casegraph::cli::add_resolve_command(app);
+  casegraph::cli::add_entities_command(app);
   casegraph::cli::add_analyse_command(app);
   casegraph::cli::add_clusters_command(app);
+  casegraph::cli::add_explain_command(app);
   casegraph::cli::add_export_command(app);
   casegraph::cli::add_measure_command(app);
   casegraph::cli::add_demo_command(app);

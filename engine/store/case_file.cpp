@@ -581,6 +581,28 @@ std::vector<EntityRow> CaseFile::entities() const {
   return out;
 }
 
+std::vector<EntityRow> CaseFile::entities_of_type(std::string_view type) const {
+  SQLite::Statement st(*db_, "SELECT id, type, key, label, attributes FROM entities WHERE type = ? ORDER BY id");
+  st.bind(1, std::string(type));
+  std::vector<EntityRow> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                   st.getColumn(3).getString(), nlohmann::json::parse(st.getColumn(4).getText())});
+  return out;
+}
+
+std::vector<CaseFile::EntityRecordKey> CaseFile::entity_record_keys(std::string_view type) const {
+  SQLite::Statement st(*db_,
+                       "SELECT er.entity_id, s.name, r.record_key FROM entity_records er "
+                       "JOIN entities e ON e.id = er.entity_id JOIN records r ON r.id = er.record_id "
+                       "JOIN sources s ON s.id = r.source_id WHERE e.type = ? ORDER BY r.id, er.entity_id");
+  st.bind(1, std::string(type));
+  std::vector<EntityRecordKey> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
+  return out;
+}
+
 std::vector<RowId> CaseFile::entity_records(RowId entity_id) const {
   SQLite::Statement st(*db_, "SELECT record_id FROM entity_records WHERE entity_id = ? ORDER BY record_id");
   st.bind(1, entity_id);

@@ -174,6 +174,16 @@ class CaseFile {
   std::optional<RowId> find_entity_by_key(const std::string& key) const;  // any type
   void add_entity_record(RowId entity_id, RowId record_id);
   std::vector<EntityRow> entities() const;
+  // Entities of one type, in id order.
+  std::vector<EntityRow> entities_of_type(std::string_view type) const;
+  // Each record behind an entity of `type`, in record order: which entity,
+  // the source's name and the source's own record id (for scoring resolution from outside).
+  struct EntityRecordKey {
+    RowId entity_id = 0;
+    std::string source;
+    std::string record_key;
+  };
+  std::vector<EntityRecordKey> entity_record_keys(std::string_view type) const;
   std::vector<RowId> entity_records(RowId entity_id) const;
 
   RowId add_link(const LinkRow& link);

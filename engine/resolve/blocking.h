@@ -1,0 +1,81 @@
+#pragma once
+// Stage 2: blocking. Comparing every pair of a million records is 5e11
+// comparisons; comparing only pairs that share a blocking key keeps the work
+// near-linear. Several keys, each tolerant of a different kind of error, so a
+// true pair missed by one (a surname typo, a swapped date) is caught by
+// another:
+//   surname sound + birth year      forename sound + birth year
+//   full date of birth              forename sound + surname sound
+//   forename sound + birth day/month (a year typo or a changed surname)
+//   postcode + forename initial     national id     phone     email
+// A pair sharing several keys is compared once: it is emitted only under the
+// first key it shares. A block larger than max_block (a common name, a
+// default date) would cost its size squared; it is compared within a sliding
+// window instead, ordered by surname and forename (sorted neighbourhood), and
+// counted in the stats so that the command can say so.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/resolve/person_features.h"
+
+namespace casegraph::resolve {
+
+struct BlockingOptions {
+  std::size_t max_block = 500;  // records; larger blocks use the window
+  std::size_t window = 20;      // records each one is compared with in an oversized block
+};
+
+struct BlockingKeyStats {
+  std::string name;
+  std::size_t blocks = 0;            // of two or more records
+  std::size_t oversized = 0;         // blocks over max_block, windowed
+  std::size_t oversized_records = 0;
+  std::size_t largest = 0;
+};
+
+struct Block {
+  std::uint32_t key = 0;     // index of the blocking key
+  std::uint32_t begin = 0;   // range in BlockingPlan::members[key]
+  std::uint32_t end = 0;
+  bool windowed = false;
+};
+
+struct BlockingPlan {
+  std::vector<std::vector<std::uint64_t>> keys;     // [key][record]: hash, 0 when none or windowed
+  std::vector<std::vector<std::uint32_t>> members;  // [key]: record indices, grouped by block
+  std::vector<Block> blocks;
+  std::vector<BlockingKeyStats> stats;
+  std::size_t window = 0;
+
+  // Calls emit(i, j) for each pair of block b not emitted under an earlier key.
+  template <typename Emit>
+  void for_each_pair(std::size_t b, Emit&& emit) const {
+    const Block& block = blocks[b];
+    const std::vector<std::uint32_t>& m = members[block.key];
+    for (std::uint32_t x = block.begin; x < block.end; ++x) {
+      const std::uint32_t last = block.windowed ? std::min<std::uint32_t>(block.end, x + 1 + static_cast<std::uint32_t>(window))
+                                                : block.end;
+      for (std::uint32_t y = x + 1; y < last; ++y) {
+        const std::uint32_t i = std::min(m[x], m[y]), j = std::max(m[x], m[y]);
+        if (!first_shared_key(i, j, block.key)) continue;
+        emit(i, j);
+      }
+    }
+  }
+
+ private:
+  bool first_shared_key(std::uint32_t i, std::uint32_t j, std::uint32_t key) const {
+    for (std::uint32_t k = 0; k < key; ++k)
+      if (keys[k][i] != 0 && keys[k][i] == keys[k][j]) return false;
+    return true;
+  }
+};
+
+BlockingPlan plan_blocks(const std::vector<PersonFeatures>& people, const BlockingOptions& options = {});
+
+// Names of the keys, in order.
+const std::vector<std::string>& blocking_key_names();
+
+}  // namespace casegraph::resolve

@@ -1,0 +1,282 @@
+// Local implementations of the text operations resolution needs. They are
+// deliberately small; engine/normalise and engine/similarity hold the full
+// normalisers, and this file forwards to them where they exist.
+#include "engine/resolve/field_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+namespace casegraph::resolve {
+namespace {
+
+bool is_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+// Two-byte UTF-8 Latin-1 supplement letters folded to ASCII (é -> e, ß -> ss ...).
+std::string_view fold_latin1(unsigned char lead, unsigned char next) {
+  if (lead != 0xC3) return {};
+  static constexpr std::array<const char*, 64> table = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+  if (next < 0x80 || next > 0xBF) return {};
+  return table[next - 0x80];
+}
+
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      if (i + 1 < text.size()) {
+        std::string_view folded = fold_latin1(c, static_cast<unsigned char>(text[i + 1]));
+        if (!folded.empty()) {
+          if (space && !out.empty()) out += ' ';
+          space = false;
+          out += folded;
+          ++i;
+          continue;
+        }
+      }
+      continue;  // other non-ASCII bytes carry no comparable letter here
+    }
+    if (is_alnum(c)) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += static_cast<char>(std::tolower(c));
+    } else if (c == '\'' || c == '.') {
+      continue;  // O'Neil -> oneil, St. -> st
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> name_tokens_of(std::string_view name) {
+  std::vector<std::string> tokens;
+  std::string folded = fold_text(name);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start) tokens.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return tokens;
+}
+
+std::string name_family_of(const std::string& folded_token) {
+  // A small table of common nicknames and transliteration families; the
+  // canonical member is the first of each family.
+  static const std::unordered_map<std::string, std::string> families = [] {
+    const std::vector<std::vector<const char*>> groups = {
+        {"mohammed", "muhammad", "mohammad", "mohamed", "muhammed", "mohamad", "mohd", "mo"},
+        {"robert", "rob", "bob", "bobby", "robbie", "bert"},
+        {"william", "will", "bill", "billy", "liam", "willie"},
+        {"elizabeth", "liz", "lizzie", "beth", "betty", "eliza", "libby"},
+        {"katherine", "catherine", "kate", "katie", "kathryn", "cathy", "kathy", "kat"},
+        {"alexander", "alex", "sasha", "alexandr", "aleksandr", "sandy"},
+        {"michael", "mike", "mick", "mikey", "mikhail", "michal"},
+        {"james", "jim", "jimmy", "jamie"},
+        {"joseph", "joe", "joey", "jozef"},
+        {"thomas", "tom", "tommy"},
+        {"richard", "rick", "dick", "ricky", "richie"},
+        {"margaret", "maggie", "meg", "peggy", "marge"},
+        {"jennifer", "jen", "jenny"},
+        {"daniel", "dan", "danny"},
+        {"christopher", "chris", "kit"},
+        {"jonathan", "jon", "john", "johnny", "jack", "ian", "sean", "shaun", "ivan"},
+        {"anthony", "tony", "antony"},
+        {"samuel", "sam", "sammy"},
+        {"benjamin", "ben", "benny"},
+        {"matthew", "matt", "matty"},
+        {"nicholas", "nick", "nicky"},
+        {"rebecca", "becky", "becca"},
+        {"abigail", "abby", "abbie"},
+        {"yusuf", "yousef", "yousuf", "youssef"},
+        {"aisha", "ayesha", "aysha", "aishah"},
+        {"fatima", "fatimah", "fatma"},
+        {"ibrahim", "ebrahim", "abraham"},
+        {"ahmed", "ahmad", "ahmet"},
+        {"hussein", "husain", "hussain", "husein"},
+    };
+    std::unordered_map<std::string, std::string> map;
+    for (const auto& group : groups)
+      for (const char* name : group) map.emplace(name, group.front());
+    return map;
+  }();
+  auto it = families.find(folded_token);
+  return it == families.end() ? folded_token : it->second;
+}
+
+std::string phonetic_of(const std::string& folded_token) {
+  // American Soundex: robust to vowel changes and doubled letters, which are
+  // the commonest spelling variants of surnames.
+  static constexpr std::array<char, 26> code = {'0', '1', '2', '3', '0', '1', '2', '0', '0', '2', '2', '4', '5',
+                                                '5', '0', '1', '2', '6', '2', '3', '0', '1', '0', '2', '0', '2'};
+  std::string out;
+  char last = 0;
+  for (char ch : folded_token) {
+    if (ch < 'a' || ch > 'z') continue;
+    const char c = code[static_cast<std::size_t>(ch - 'a')];
+    if (out.empty()) {
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      last = c;
+      continue;
+    }
+    if (c != '0' && c != last) out += c;
+    if (ch != 'h' && ch != 'w') last = c;
+    if (out.size() == 4) break;
+  }
+  if (!out.empty()) out.resize(4, '0');
+  return out;
+}
+
+double jaro_winkler_similarity(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
+  if (a == b) return 1.0;
+  const std::size_t la = a.size(), lb = b.size();
+  const std::size_t window = std::max<std::size_t>(std::max(la, lb) / 2, 1) - 1;
+  std::array<bool, 64> ma{}, mb{};
+  if (la > 64 || lb > 64) return a == b ? 1.0 : 0.0;
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < la; ++i) {
+    const std::size_t lo = i > window ? i - window : 0;
+    const std::size_t hi = std::min(i + window + 1, lb);
+    for (std::size_t j = lo; j < hi; ++j) {
+      if (mb[j] || a[i] != b[j]) continue;
+      ma[i] = mb[j] = true;
+      ++matches;
+      break;
+    }
+  }
+  if (matches == 0) return 0.0;
+  std::size_t transpositions = 0, k = 0;
+  for (std::size_t i = 0; i < la; ++i) {
+    if (!ma[i]) continue;
+    while (!mb[k]) ++k;
+    if (a[i] != b[k]) ++transpositions;
+    ++k;
+  }
+  const double m = static_cast<double>(matches);
+  const double jaro = (m / static_cast<double>(la) + m / static_cast<double>(lb) +
+                       (m - static_cast<double>(transpositions) / 2.0) / m) / 3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+int edit_distance_capped(std::string_view a, std::string_view b, int cap) {
+  const auto la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
+  if (std::abs(la - lb) > cap) return cap + 1;
+  std::vector<int> prev2(static_cast<std::size_t>(lb) + 1), prev(static_cast<std::size_t>(lb) + 1),
+      cur(static_cast<std::size_t>(lb) + 1);
+  for (int j = 0; j <= lb; ++j) prev[static_cast<std::size_t>(j)] = j;
+  for (int i = 1; i <= la; ++i) {
+    cur[0] = i;
+    int row_min = i;
+    for (int j = 1; j <= lb; ++j) {
+      const auto ju = static_cast<std::size_t>(j);
+      const int cost = a[static_cast<std::size_t>(i - 1)] == b[ju - 1] ? 0 : 1;
+      int v = std::min({prev[ju] + 1, cur[ju - 1] + 1, prev[ju - 1] + cost});
+      if (i > 1 && j > 1 && a[static_cast<std::size_t>(i - 1)] == b[ju - 2] &&
+          a[static_cast<std::size_t>(i - 2)] == b[ju - 1])
+        v = std::min(v, prev2[ju - 2] + 1);
+      cur[ju] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[static_cast<std::size_t>(lb)], cap + 1);
+}
+
+std::optional<DateParts> date_parts_of(std::string_view text) {
+  std::string digits;
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      current += c;
+    } else if (c == 'T' || c == ' ') {
+      break;  // a time part follows
+    } else if (!current.empty()) {
+      parts.push_back(current);
+      current.clear();
+    }
+  }
+  if (!current.empty()) parts.push_back(current);
+  auto number = [](const std::string& s) { return std::atoi(s.c_str()); };
+  DateParts d;
+  if (parts.size() == 1 && parts[0].size() == 8) {  // YYYYMMDD
+    d.year = static_cast<std::int16_t>(number(parts[0].substr(0, 4)));
+    d.month = static_cast<std::int8_t>(number(parts[0].substr(4, 2)));
+    d.day = static_cast<std::int8_t>(number(parts[0].substr(6, 2)));
+  } else if (parts.size() == 1 && parts[0].size() == 4) {
+    d.year = static_cast<std::int16_t>(number(parts[0]));
+  } else if (parts.size() >= 2 && parts[0].size() == 4) {  // YYYY-MM[-DD]
+    d.year = static_cast<std::int16_t>(number(parts[0]));
+    d.month = static_cast<std::int8_t>(number(parts[1]));
+    if (parts.size() >= 3) d.day = static_cast<std::int8_t>(number(parts[2].substr(0, 2)));
+  } else if (parts.size() == 3 && parts[2].size() == 4) {  // DD/MM/YYYY
+    d.day = static_cast<std::int8_t>(number(parts[0]));
+    d.month = static_cast<std::int8_t>(number(parts[1]));
+    d.year = static_cast<std::int16_t>(number(parts[2]));
+  } else {
+    return std::nullopt;
+  }
+  if (d.month < 0 || d.month > 12 || d.day < 0 || d.day > 31) {
+    // A typo such as month 13 keeps the parts that are plausible.
+    if (d.month < 0 || d.month > 12) d.month = 0;
+    if (d.day < 0 || d.day > 31) d.day = 0;
+  }
+  if (!d.known()) return std::nullopt;
+  return d;
+}
+
+DateLevel compare_date_parts(const DateParts& a, const DateParts& b) {
+  if (!a.known() || !b.known()) return DateLevel::missing;
+  const bool full = a.year && a.month && a.day && b.year && b.month && b.day;
+  if (full) {
+    if (a.year == b.year && a.month == b.month && a.day == b.day) return DateLevel::exact;
+    if (a.year == b.year && a.month == b.day && a.day == b.month) return DateLevel::day_month_swapped;
+    const int same = (a.year == b.year) + (a.month == b.month) + (a.day == b.day);
+    if (same == 2) return DateLevel::one_part_differs;
+    if (a.year == b.year) return DateLevel::year_only;
+    if (std::abs(a.year - b.year) <= 1) return DateLevel::within_a_year;
+    return DateLevel::differ;
+  }
+  // Partial dates: agreement on what both give.
+  if (a.year && b.year && a.year != b.year)
+    return std::abs(a.year - b.year) <= 1 ? DateLevel::within_a_year : DateLevel::differ;
+  if (a.year && b.year) return DateLevel::year_only;
+  return DateLevel::missing;
+}
+
+std::string postal_code_of(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (is_alnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string phone_digits_of(std::string_view text) {
+  std::string digits;
+  for (char c : text)
+    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+  if (digits.rfind("0044", 0) == 0) digits = digits.substr(2);
+  else if (digits.rfind("0", 0) == 0) digits = "44" + digits.substr(1);
+  return digits;
+}
+
+}  // namespace casegraph::resolve

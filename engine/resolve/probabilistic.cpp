@@ -1,0 +1,163 @@
+#include "engine/resolve/probabilistic.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace casegraph::resolve {
+namespace {
+
+using PatternCounts = std::unordered_map<std::uint32_t, std::uint64_t>;
+
+std::vector<Pattern> patterns_of(const PatternCounts& counts) {
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end());  // a fixed order: EM's sums do not depend on hashing
+  std::vector<Pattern> out;
+  out.reserve(sorted.size());
+  for (const auto& [code, count] : sorted) {
+    const ComparisonVector v = pattern_of(code);
+    out.push_back({std::vector<std::uint8_t>(v.begin(), v.end()), static_cast<double>(count)});
+  }
+  return out;
+}
+
+std::vector<std::uint8_t> level_counts() {
+  std::vector<std::uint8_t> out;
+  for (const FieldSpec& f : field_specs()) out.push_back(f.levels);
+  return out;
+}
+
+// SplitMix64: a small, well-mixed generator whose stream is the same on every platform.
+std::uint64_t splitmix(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+std::size_t block_pair_bound(const Block& b, std::size_t window) {
+  const std::size_t n = b.end - b.begin;
+  return b.windowed ? n * window : n * (n - 1) / 2;
+}
+
+}  // namespace
+
+MatchingResult PersonMatcher::run(const MatchingOptions& options) {
+  MatchingResult result;
+  const auto fields = level_counts();
+  const std::size_t n = people_.size();
+  const BlockingPlan plan = plan_blocks(people_, options.blocking);
+  result.blocking = plan.stats;
+
+  // u seeded from random pairs: nearly all are two different people.
+  PatternCounts random_counts;
+  if (n >= 2) {
+    std::uint64_t state = options.seed;
+    for (std::size_t s = 0; s < options.random_pairs; ++s) {
+      const auto i = static_cast<std::uint32_t>(splitmix(state) % n);
+      const auto j = static_cast<std::uint32_t>(splitmix(state) % n);
+      if (i != j) ++random_counts[pattern_code(compare(people_[i], people_[j]))];
+    }
+  }
+  const auto initial_u = level_shares(fields, patterns_of(random_counts));
+
+  // Pass 1: pattern counts for EM, from a deterministic sample of blocks when large.
+  std::size_t bound = 0;
+  for (const Block& b : plan.blocks) bound += block_pair_bound(b, plan.window);
+  const std::size_t stride = std::max<std::size_t>(1, (bound + options.em_sample_pairs - 1) / options.em_sample_pairs);
+  PatternCounts counts;
+  std::size_t em_pairs = 0;
+#pragma omp parallel
+  {
+    PatternCounts local;
+    std::size_t local_pairs = 0;
+#pragma omp for schedule(dynamic, 64) nowait
+    for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
+      if (stride > 1 && (b * 0x9E3779B97F4A7C15ull >> 17) % stride != 0) continue;
+      plan.for_each_pair(b, [&](std::uint32_t i, std::uint32_t j) {
+        ++local[pattern_code(compare(people_[i], people_[j]))];
+        ++local_pairs;
+      });
+    }
+#pragma omp critical(casegraph_em_counts)
+    {
+      for (const auto& [code, c] : local) counts[code] += c;
+      em_pairs += local_pairs;
+    }
+  }
+  result.em_pairs = em_pairs;
+  model_ = estimate_em(fields, patterns_of(counts), initial_u);
+  result.model = model_;
+  level_weights_.assign(fields.size(), {});
+  for (std::size_t f = 0; f < fields.size(); ++f)
+    for (std::uint8_t l = 0; l < fields[f]; ++l) level_weights_[f].push_back(model_.level_weight(f, l));
+
+  // Pass 2: score every candidate pair, keep the ones worth clustering or reviewing.
+  const double keep_weight = std::log2(options.keep_probability / (1 - options.keep_probability)) -
+                             model_.prior_log2_odds();
+  std::vector<std::vector<ScoredPair>> kept_by_thread;
+  std::size_t candidates = 0;
+#pragma omp parallel
+  {
+    std::vector<ScoredPair> local;
+    std::size_t local_pairs = 0;
+#pragma omp for schedule(dynamic, 64) nowait
+    for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
+      plan.for_each_pair(b, [&](std::uint32_t i, std::uint32_t j) {
+        ++local_pairs;
+        const double w = weight(i, j);
+        if (w >= keep_weight) local.push_back({i, j, w, model_.probability(w)});
+      });
+    }
+#pragma omp critical(casegraph_scored_pairs)
+    {
+      kept_by_thread.push_back(std::move(local));
+      candidates += local_pairs;
+    }
+  }
+  result.candidate_pairs = candidates;
+  for (auto& part : kept_by_thread) result.pairs.insert(result.pairs.end(), part.begin(), part.end());
+  std::sort(result.pairs.begin(), result.pairs.end(),
+            [](const ScoredPair& x, const ScoredPair& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+  // A pair compared in a windowed block and again under a later key appears twice.
+  result.pairs.erase(std::unique(result.pairs.begin(), result.pairs.end(),
+                                 [](const ScoredPair& x, const ScoredPair& y) { return x.a == y.a && x.b == y.b; }),
+                     result.pairs.end());
+  return result;
+}
+
+double PersonMatcher::weight(std::uint32_t a, std::uint32_t b) const {
+  const ComparisonVector v = compare(people_[a], people_[b]);
+  double w = 0;
+  for (std::size_t f = 0; f < kFieldCount; ++f) w += level_weights_[f][v[f]];
+  return w;
+}
+
+double PersonMatcher::probability(std::uint32_t a, std::uint32_t b) const { return model_.probability(weight(a, b)); }
+
+std::string PersonMatcher::explain(std::uint32_t a, std::uint32_t b) const {
+  const PersonFeatures& x = people_[a];
+  const PersonFeatures& y = people_[b];
+  const ComparisonVector v = compare(x, y);
+  const auto& specs = field_specs();
+  std::string out;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (v[f] == 0) continue;
+    std::string level = specs[f].level_names[v[f]];
+    if (level.rfind("jw", 0) == 0) {
+      // Say the similarity itself, which is what an analyst checks.
+      const auto field = static_cast<Field>(f);
+      const std::string& sa = field == Field::forename ? x.forename : field == Field::surname ? x.surname
+                              : field == Field::street ? x.street : field == Field::locality ? x.locality : x.town;
+      const std::string& sb = field == Field::forename ? y.forename : field == Field::surname ? y.surname
+                              : field == Field::street ? y.street : field == Field::locality ? y.locality : y.town;
+      level = fmt::format("jw {:.2f}", jaro_winkler_similarity(sa, sb));
+    }
+    out += fmt::format("{}{} {} ({:+.1f})", out.empty() ? "" : ", ", specs[f].name, level, level_weights_[f][v[f]]);
+  }
+  return fmt::format("fs: {}; weight {:.1f}", out, weight(a, b));
+}
+
+}  // namespace casegraph::resolve

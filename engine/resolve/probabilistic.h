@@ -1,0 +1,62 @@
+#pragma once
+// Probabilistic person matching, the stages in order: features
+// (person_features.h) -> blocking (blocking.h) -> comparison vectors
+// (comparison.h) -> Fellegi–Sunter weights by EM (fellegi_sunter.h) ->
+// scored candidate pairs. Clustering (clustering.h) and storing decisions
+// are the caller's.
+//
+// Two passes over the blocks, so memory stays bounded by the records and
+// the pairs worth keeping, never by the candidate pairs: the first counts
+// comparison patterns for EM (on a deterministic sample of blocks when there
+// are more candidate pairs than em_sample_pairs), the second scores every
+// candidate pair and keeps those at or above keep_probability. Both passes
+// run in parallel over blocks (OpenMP); results do not depend on the thread
+// count.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/resolve/blocking.h"
+#include "engine/resolve/clustering.h"
+#include "engine/resolve/comparison.h"
+#include "engine/resolve/fellegi_sunter.h"
+#include "engine/resolve/person_features.h"
+
+namespace casegraph::resolve {
+
+struct MatchingOptions {
+  BlockingOptions blocking;
+  std::size_t random_pairs = 100'000;       // random record pairs that seed u
+  std::size_t em_sample_pairs = 2'000'000;  // candidate pairs EM sees at most
+  double keep_probability = 0.01;           // pairs kept for clustering and review
+  std::uint64_t seed = 1;
+};
+
+struct MatchingResult {
+  FellegiSunterModel model;
+  std::vector<BlockingKeyStats> blocking;
+  std::size_t candidate_pairs = 0;  // compared in the scoring pass
+  std::size_t em_pairs = 0;         // seen by EM
+  std::vector<ScoredPair> pairs;    // probability >= keep_probability, sorted by (a, b)
+};
+
+class PersonMatcher {
+ public:
+  explicit PersonMatcher(std::vector<PersonFeatures> people) : people_(std::move(people)) {}
+
+  MatchingResult run(const MatchingOptions& options);
+
+  const std::vector<PersonFeatures>& people() const { return people_; }
+  // With the model fitted by run():
+  double weight(std::uint32_t a, std::uint32_t b) const;
+  double probability(std::uint32_t a, std::uint32_t b) const;
+  // "forename jw 0.97, surname exact, dob day/month swapped; weight 14.2"
+  std::string explain(std::uint32_t a, std::uint32_t b) const;
+
+ private:
+  std::vector<PersonFeatures> people_;
+  FellegiSunterModel model_;
+  std::vector<std::vector<double>> level_weights_;  // [field][level]
+};
+
+}  // namespace casegraph::resolve
