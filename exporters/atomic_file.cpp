@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <memory>
 #include <streambuf>
 #include <string>
 #include <system_error>
@@ -110,10 +111,11 @@ void fsync_directory(const std::filesystem::path& target) {
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path,
-                           const std::function<void(std::ostream&)>& write) {
-  TempFile temp(path);
+namespace {
 
+// Writes `write`'s bytes to `temp`, flushed and fsync'ed, with the
+// permissions of the file at `path` if there is one.
+void fill(TempFile& temp, const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
   // Keep the permissions of the file being replaced (an analyst may have
   // restricted an export of sensitive data to 0600).
   struct stat existing {};
@@ -131,9 +133,31 @@ void write_file_atomically(const std::filesystem::path& path,
   }
   if (::fsync(temp.fd()) != 0) throw_errno(errno, "cannot flush to disk", temp.path());
   if (const int error = temp.close(); error != 0) throw_errno(error, "cannot close", temp.path());
+}
+
+void put_in_place(TempFile& temp, const std::filesystem::path& path) {
   if (::rename(temp.path().c_str(), path.c_str()) != 0) throw_errno(errno, "cannot replace", path);
   temp.mark_renamed();
   fsync_directory(path);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::ostream&)>& write) {
+  TempFile temp(path);
+  fill(temp, path, write);
+  put_in_place(temp, path);
+}
+
+void write_files_atomically(const std::vector<FileToWrite>& files) {
+  std::vector<std::unique_ptr<TempFile>> temps;
+  temps.reserve(files.size());
+  for (const FileToWrite& f : files) {
+    temps.push_back(std::make_unique<TempFile>(f.path));
+    fill(*temps.back(), f.path, f.write);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) put_in_place(*temps[i], files[i].path);
 }
 
 }  // namespace casegraph

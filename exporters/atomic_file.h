@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <ostream>
+#include <vector>
 
 namespace casegraph {
 
@@ -24,5 +25,17 @@ namespace casegraph {
 // A symbolic link at `path` is replaced by the file, not followed.
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::ostream&)>& write);
+
+// Several files that belong together (a Neo4j import's nodes and
+// relationships). Every file is written and flushed to its temporary first;
+// only when all are complete are they renamed into place, one after another.
+// A failure while writing leaves every target as it was; the renames
+// themselves are not one atomic step (POSIX has none for several files), so a
+// crash between two renames can leave a new file beside an old one.
+struct FileToWrite {
+  std::filesystem::path path;
+  std::function<void(std::ostream&)> write;
+};
+void write_files_atomically(const std::vector<FileToWrite>& files);
 
 }  // namespace casegraph
