@@ -104,8 +104,22 @@ struct ExportOptions {
 void run_export(const ExportOptions& options);
 void add_export_command(CLI::App& app);
 
+struct EvaluateOptions {
+  std::string case_path;
+  std::string truth_path;
+  std::int64_t run_id = 0;
+  std::size_t top = 10;
+  std::string format = "table";
+};
+void run_evaluate(const EvaluateOptions& options);
+void add_evaluate_command(CLI::App& app);
+
 void add_measure_command(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_synth_command(CLI::App& app);
+void add_path_command(CLI::App& app);
+void add_network_command(CLI::App& app);
+void add_linked_command(CLI::App& app);
+void add_copresence_command(CLI::App& app);
 
 }  // namespace casegraph::cli

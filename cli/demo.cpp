@@ -1,13 +1,14 @@
 // casegraph demo: the worked example of README.md, end to end, on the bundled
-// synthetic case (examples/case): import every agency's export in the order of
-// IMPORT_ORDER, resolve, analyse, print the ranked clusters, export GraphML.
+// synthetic case (examples/case) or on a folder written by `casegraph synth`
+// (--data): import every agency's export in the order of IMPORT_ORDER,
+// resolve, analyse, print the ranked clusters, export GraphML and, when the
+// folder has a truth.json, score the run against what was planted.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "importers/import_order.h"
 
 namespace casegraph::cli {
 namespace {
@@ -15,27 +16,9 @@ namespace {
 namespace fs = std::filesystem;
 
 struct DemoOptions {
-  std::string examples = CASEGRAPH_EXAMPLES_DIR "/case";
+  std::string data = CASEGRAPH_EXAMPLES_DIR "/case";
   std::string dir = "casegraph-demo";
 };
-
-// IMPORT_ORDER: one "SPEC CSV" pair a line, paths relative to its folder;
-// '#' starts a comment.
-std::vector<std::pair<fs::path, fs::path>> import_order(const fs::path& examples) {
-  std::ifstream in(examples / "IMPORT_ORDER");
-  if (!in) throw std::runtime_error(fmt::format("{}: cannot read IMPORT_ORDER", examples.string()));
-  std::vector<std::pair<fs::path, fs::path>> order;
-  std::string line;
-  while (std::getline(in, line)) {
-    line = line.substr(0, line.find('#'));
-    std::istringstream words(line);
-    std::string spec, csv;
-    if (!(words >> spec)) continue;
-    if (!(words >> csv)) throw std::runtime_error(fmt::format("IMPORT_ORDER: '{}' names no CSV file", line));
-    order.emplace_back(examples / spec, examples / csv);
-  }
-  return order;
-}
 
 void heading(const std::string& text) { fmt::print("\n== {}\n", text); }
 
@@ -46,7 +29,7 @@ void run_demo(const DemoOptions& options) {
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(case_path.string() + suffix);
 
   heading(fmt::format("casegraph import: each agency's export into {}", case_path.string()));
-  for (const auto& [spec, csv] : import_order(options.examples)) {
+  for (const auto& [spec, csv] : read_import_order(options.data)) {
     fmt::print("$ casegraph import {} --spec {} {}\n", case_path.string(), spec.string(), csv.string());
     run_import({case_path.string(), spec.string(), {csv.string()}});
   }
@@ -66,6 +49,14 @@ void run_demo(const DemoOptions& options) {
   export_options.case_path = case_path.string();
   export_options.output = (dir / "case.graphml").string();
   run_export(export_options);
+  const fs::path truth = fs::path(options.data) / "truth.json";
+  if (fs::exists(truth)) {
+    heading("casegraph evaluate: the run scored against what the generator planted (truth.json)");
+    EvaluateOptions evaluate;
+    evaluate.case_path = case_path.string();
+    evaluate.truth_path = truth.string();
+    run_evaluate(evaluate);
+  }
   fmt::print("\nThe case file is {}; try `casegraph clusters {} --format json`.\n", case_path.string(),
              case_path.string());
 }
@@ -74,11 +65,16 @@ void run_demo(const DemoOptions& options) {
 
 void add_demo_command(CLI::App& app) {
   auto options = std::make_shared<DemoOptions>();
-  CLI::App* cmd = app.add_subcommand("demo", "Run the worked example on the bundled synthetic case");
+  CLI::App* cmd = app.add_subcommand(
+      "demo", "Run the worked example on the bundled synthetic case, or on a folder written by `casegraph synth`");
   cmd->add_option("--dir", options->dir, "Folder for the demo's case file and export (replaced)")
       ->capture_default_str();
-  cmd->add_option("--examples", options->examples, "Folder of the example case")->capture_default_str();
-  cmd->footer("Every name and record in the example is synthetic.");
+  cmd->add_option("--data,--examples", options->data,
+                  "Folder of agency exports with an IMPORT_ORDER: the bundled example, or `casegraph synth` output")
+      ->capture_default_str();
+  cmd->footer(
+      "Every name and record in the example is synthetic. With a truth.json in the folder the demo ends with\n"
+      "`casegraph evaluate`. Try: casegraph synth --people 10000 -o synth10k && casegraph demo --data synth10k");
   cmd->callback([options] { run_demo(*options); });
 }
 

@@ -23,6 +23,11 @@ int main(int argc, char** argv) {
   casegraph::cli::add_measure_command(app);
   casegraph::cli::add_demo_command(app);
   casegraph::cli::add_synth_command(app);
+  casegraph::cli::add_path_command(app);
+  casegraph::cli::add_network_command(app);
+  casegraph::cli::add_linked_command(app);
+  casegraph::cli::add_copresence_command(app);
+  casegraph::cli::add_evaluate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -109,7 +109,7 @@ void add_synth_command(CLI::App& app) {
       "IMPORT_ORDER, with exploitation networks planted among ordinary people and identity noise between "
       "agencies. truth.json and truth_records.csv say what was planted and who each record is. Deterministic: "
       "the same --people and --seed give the same bytes. All names, postcodes (area EB) and phone numbers "
-      "(07700 9xxxxx) are fictional.");
+      "(07700 xxxxxx) are fictional.");
   cmd->add_option("--people", options->params.people, "Population size")
       ->check(CLI::Range(synth::kMinPeople, synth::kMaxPeople))
       ->capture_default_str();

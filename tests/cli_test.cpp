@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/store/case_file.h"
+#include "importers/import_order.h"
 
 namespace casegraph {
 namespace {
@@ -75,19 +76,6 @@ Outcome casegraph(const std::string& args, const fs::path& scratch) {
 
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
-std::vector<std::pair<std::string, std::string>> import_order() {
-  std::ifstream in(kExample / "IMPORT_ORDER");
-  std::vector<std::pair<std::string, std::string>> order;
-  std::string line;
-  while (std::getline(in, line)) {
-    line = line.substr(0, line.find('#'));
-    std::istringstream words(line);
-    std::string spec, csv;
-    if (words >> spec >> csv) order.emplace_back(spec, csv);
-  }
-  return order;
-}
-
 TEST(CliUsage, ExitCodesFollowTheContract) {
   TempDir dir;
   EXPECT_EQ(casegraph("", dir.path()).exit_code, 2);
@@ -116,9 +104,9 @@ class ExampleCase : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     case_path_ = (dir_->path() / "case.db").string();
-    for (const auto& [spec, csv] : import_order()) {
-      Outcome o = casegraph("import " + shell_quote(case_path_) + " --spec " + shell_quote((kExample / spec).string()) + " " +
-                                shell_quote((kExample / csv).string()),
+    for (const auto& [spec, csv] : read_import_order(kExample)) {
+      Outcome o = casegraph("import " + shell_quote(case_path_) + " --spec " + shell_quote(spec.string()) + " " +
+                                shell_quote(csv.string()),
                             dir_->path());
       ASSERT_EQ(o.exit_code, 0) << csv << ": " << o.err;
     }

@@ -27,10 +27,12 @@
 
 #include "engine/model/pole.h"
 #include "engine/store/case_file.h"
+#include "engine/synth/identities.h"
 #include "engine/synth/synth.h"
 #include "engine/synth/texts.h"
 #include "importers/csv_importer.h"
 #include "importers/csv_reader.h"
+#include "importers/import_order.h"
 #include "importers/mapping_spec.h"
 
 namespace casegraph {
@@ -78,21 +80,6 @@ std::size_t column(const Table& t, const std::string& name) {
   const auto it = std::find(header.begin(), header.end(), name);
   if (it == header.end()) throw std::runtime_error("no column " + name);
   return static_cast<std::size_t>(it - header.begin());
-}
-
-// The "<spec> <csv>" pairs of IMPORT_ORDER.
-std::vector<std::pair<std::string, std::string>> import_order(const fs::path& dir) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  std::istringstream in(slurp(dir / "IMPORT_ORDER"));
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream words(line);
-    std::string spec, csv;
-    words >> spec >> csv;
-    pairs.emplace_back(spec, csv);
-  }
-  return pairs;
 }
 
 // Every column a spec refers to, read with toml++ (not the importer's parser).
@@ -154,8 +141,8 @@ TEST_F(SynthTest, WritesEveryExportSpecAndTruthFile) {
   EXPECT_EQ(report_.people, 2000U);
   EXPECT_GE(report_.networks, 4U);
   for (const auto& f : report_.files) EXPECT_GT(f.rows, 0U) << f.name;
-  EXPECT_EQ(import_order(dir_).size(), 7U);
-  EXPECT_EQ(import_order(dir_).front().first, "police_nominals.toml");  // nominals before what names them
+  EXPECT_EQ(read_import_order(dir_).size(), 7U);
+  EXPECT_EQ(read_import_order(dir_).front().spec, dir_ / "police_nominals.toml");  // nominals before what names them
 }
 
 TEST(SynthDeterminism, SameSeedGivesIdenticalBytes) {
@@ -204,19 +191,19 @@ TEST(SynthScale, RowCountsScaleWithPeople) {
 }
 
 TEST_F(SynthTest, EveryCsvIsRfc4180WithTheColumnsItsSpecNames) {
-  for (const auto& [spec, csv] : import_order(dir_)) {
+  for (const auto& [spec, csv] : read_import_order(dir_)) {
     SCOPED_TRACE(csv);
     Table rows;
-    ASSERT_NO_THROW(rows = read_csv(dir_ / csv));
+    ASSERT_NO_THROW(rows = read_csv(csv));
     ASSERT_GE(rows.size(), 2U);
     const std::vector<std::string>& header = rows[0];
     for (std::size_t r = 1; r < rows.size(); ++r) ASSERT_EQ(rows[r].size(), header.size()) << "row " << r;
     const std::set<std::string> present(header.begin(), header.end());
     EXPECT_EQ(present.size(), header.size()) << "duplicate header names";
-    for (const std::string& col : spec_columns(dir_ / spec)) EXPECT_TRUE(present.count(col)) << spec << " names " << col;
+    for (const std::string& col : spec_columns(spec)) EXPECT_TRUE(present.count(col)) << spec << " names " << col;
     // The importer's own validation agrees.
     MappingSpec parsed;
-    ASSERT_NO_THROW(parsed = load_mapping_spec(dir_ / spec));
+    ASSERT_NO_THROW(parsed = load_mapping_spec(spec));
     for (const std::string& col : parsed.columns()) EXPECT_TRUE(present.count(col)) << col;
   }
   // Police exports end lines in CR LF, the others in LF; free text with
@@ -389,6 +376,7 @@ TEST(SynthNoise, NamesDifferBetweenAgenciesAtTheConfiguredRates) {
 }
 
 TEST_F(SynthTest, IdentifiersAreFictional) {
+  // Small cases stay in 07700 9xxxxx (the widened drama range; PhoneNumbering).
   const std::regex phone(R"((07700 ?|\+44 ?7700 ?|0044 ?7700)9\d{5})");
   const std::regex postcode(R"(EB\d{1,2} ?\d[A-Z]{2})", std::regex::icase);
   const Table calls = read_csv(dir_ / "call_records.csv");
@@ -404,6 +392,39 @@ TEST_F(SynthTest, IdentifiersAreFictional) {
   }
   const Table reads = read_csv(dir_ / "anpr_reads.csv");
   for (std::size_t r = 1; r < reads.size(); ++r) ASSERT_TRUE(std::regex_match(reads[r][3], postcode)) << reads[r][3];
+}
+
+TEST(SynthPhones, NumberingIsDistinctOverTheWholeWidenedRange) {
+  // 999,999 numbers: the first 100,000 in 07700 9xxxxx, the rest in
+  // 07700 000001-899999; never 0 ("none") and never twice.
+  const synth::PhoneNumbering numbering(17);
+  std::vector<bool> used(1'000'000, false);
+  for (std::uint32_t i = 0; i < synth::kPhoneCapacity; ++i) {
+    const std::uint32_t n = numbering(i);
+    ASSERT_LT(n, 1'000'000U) << i;
+    ASSERT_NE(n, 0U) << i;
+    ASSERT_EQ(n >= 900000, i < synth::kPhoneFirstRange) << i << " -> " << n;
+    ASSERT_FALSE(used[n]) << i << " -> " << n << " twice";
+    used[n] = true;
+  }
+}
+
+TEST(SynthPhones, MoreThanAHundredThousandPeopleCanAllHaveANumber) {
+  // Before the range was widened, numbers ran out at 100,000 and everyone
+  // after went without. 150,000 people who must have a phone now all get a
+  // distinct one.
+  synth::Population pop;
+  pop.people.resize(150'000);
+  for (synth::Person& p : pop.people) p.flags = synth::flag::needs_phone;
+  synth::Plan plan;
+  synth::SynthParams params;
+  synth::assign_phones(pop, plan, params);
+  std::set<std::uint32_t> numbers{pop.taxi_firm_phone};
+  for (const synth::Person& p : pop.people) {
+    ASSERT_NE(p.phone, 0U);
+    numbers.insert(p.phone);
+  }
+  EXPECT_EQ(numbers.size(), pop.people.size() + 1);
 }
 
 TEST(SynthTexts, EveryGradingParses) {
@@ -437,13 +458,13 @@ TEST_F(SynthTest, ImportsIntoACaseFileWithoutErrors) {
   fs::create_directories(case_dir);
   CaseFile cf = CaseFile::open(case_dir / "case.cgcase", true);
   std::int64_t rows = 0;
-  for (const auto& [spec, csv] : import_order(dir_)) {
+  for (const auto& [spec, csv] : read_import_order(dir_)) {
     SCOPED_TRACE(csv);
     ImportReport report;
-    ASSERT_NO_THROW(report = import_csv_files(cf, load_mapping_spec(dir_ / spec), {dir_ / csv}, {}));
+    ASSERT_NO_THROW(report = import_csv_files(cf, load_mapping_spec(spec), {csv}, {}));
     ASSERT_EQ(report.files.size(), 1U);
     EXPECT_FALSE(report.files[0].already_imported);
-    EXPECT_EQ(static_cast<std::size_t>(report.rows()), read_csv(dir_ / csv).size() - 1);
+    EXPECT_EQ(static_cast<std::size_t>(report.rows()), read_csv(csv).size() - 1);
     EXPECT_GT(report.links_made(), 0);
     rows += report.rows();
   }

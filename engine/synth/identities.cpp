@@ -4,12 +4,20 @@
 
 namespace casegraph::synth {
 
+PhoneNumbering::PhoneNumbering(std::uint64_t seed)
+    : first_(kPhoneFirstRange, hash_keys(seed, {0x9407e})), second_(kPhoneSecondRange, hash_keys(seed, {0x9407f})) {}
+
+std::uint32_t PhoneNumbering::operator()(std::uint32_t issued) const {
+  if (issued < kPhoneFirstRange) return 900000 + static_cast<std::uint32_t>(first_(issued));
+  return 1 + static_cast<std::uint32_t>(second_(issued - kPhoneFirstRange));
+}
+
 void assign_phones(Population& pop, Plan& plan, const SynthParams& params) {
-  const AffinePermutation scatter(kPhoneCapacity, hash_keys(params.seed, {0x9407e}));
+  const PhoneNumbering numbering(params.seed);
   std::uint32_t issued = 0;
   auto next = [&]() -> std::uint32_t {
     if (issued >= kPhoneCapacity) return 0;
-    return 900000 + static_cast<std::uint32_t>(scatter(issued++));
+    return numbering(issued++);
   };
   pop.taxi_firm_phone = next();
   for (Person& p : pop.people)

@@ -15,9 +15,10 @@
 //   EB(1 + p mod D), and its unit within the district is an affine
 //   permutation of p / D, so every number gives a distinct, valid-looking
 //   postcode in the fictional area "EB" without any table.
-// - Phone numbers are in 07700 9xxxxx (fictional, the drama range widened):
-//   100,000 numbers. When the population has more phone users than that, only
-//   a share of people have a number known to the data (see identities.h).
+// - Phone numbers are in 07700 xxxxxx (fictional, the drama range widened):
+//   9xxxxx first, then 000001-899999, 999,999 numbers in all. When the
+//   population has more phone users than that, only a share of people have a
+//   number known to the data (see identities.h).
 #include <cstdint>
 #include <span>
 #include <string>
@@ -75,7 +76,7 @@ struct Person {
   std::int32_t dob = 0;          // days since 1970-01-01
   std::uint32_t household = 0;
   std::uint32_t site = kNone;    // school or workplace
-  std::uint32_t phone = 0;       // 6 digits after 07700 (900000-999999); 0: none known
+  std::uint32_t phone = 0;       // 6 digits after 07700 (000001-999999); 0: none known
   std::uint32_t nominal = 0;     // NominalRef number; 0: not on the police index
   std::uint32_t nominal2 = 0;    // a duplicate nominal for the same person; 0: none
   std::uint32_t child_id = 0;    // ChildId number; 0: unknown to children's services

@@ -21,7 +21,7 @@
 //
 // Everything is fictional: names are drawn from pooled many-culture lists
 // after roles are fixed, postcodes are in the unused area "EB", phone
-// numbers in 07700 9xxxxx.
+// numbers in 07700 xxxxxx (9xxxxx first; identities.h).
 #include <cstdint>
 #include <filesystem>
 #include <string>

@@ -134,7 +134,7 @@ void write_truth(const World& w, const std::filesystem::path& file, const std::v
   truth["about"] =
       "Planted structure of a synthetic case written by `casegraph synth`. For evaluating rankings and "
       "resolution; the engine must never read this file. Everything is fictional: names drawn from pooled "
-      "many-culture lists after roles were fixed, postcodes in the unused area EB, phone numbers in 07700 9xxxxx.";
+      "many-culture lists after roles were fixed, postcodes in the unused area EB, phone numbers in 07700 xxxxxx (9xxxxx first).";
   truth["generator"] = "casegraph synth";
   truth["seed"] = params.seed;
   truth["people"] = pop.people.size();
@@ -192,14 +192,14 @@ void write_truth(const World& w, const std::filesystem::path& file, const std::v
   std::uint64_t with_phone = 0;
   for (const Person& p : pop.people) with_phone += p.phone != 0 ? 1 : 0;
   truth["phones"] = {
-      {"range", "07700 900000-999999 (fictional: the drama range widened)"},
+      {"range", "07700 900000-999999, then 07700 000001-899999 (fictional: the drama range widened)"},
       {"numbers_issued", with_phone + w.plan.burners.size() + 1},
       {"people_with_a_number", with_phone},
       {"second_phones", w.plan.burners.size()},
       {"note",
        "Everyone in a network, prolific offenders, taxi drivers, runaways and the relatives they call have a "
-       "number; of the rest 90% (children 85%) do, scaled down so that the range's 100,000 numbers suffice: "
-       "in large populations only a share of people have a number known to the data."}};
+       "number; of the rest 90% (children 85%) do, scaled down so that the range's 999,999 numbers suffice: "
+       "above about 1.1 million people only a share of people have a number known to the data."}};
 
   const NoiseRates& n = params.noise;
   truth["noise"] = {

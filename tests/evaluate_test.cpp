@@ -1,0 +1,282 @@
+// engine/evaluate and `casegraph evaluate`: pairwise resolution scores and
+// network recovery on small hand-built inputs whose answers are worked out in
+// the comments; truth.json in both layouts; IMPORT_ORDER; and the whole
+// pipeline synth -> import -> resolve -> analyse -> evaluate through the CLI,
+// with floors on the figures the engine reaches today.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/evaluate/network_recovery.h"
+#include "engine/evaluate/pairwise.h"
+#include "engine/evaluate/truth.h"
+#include "importers/import_order.h"
+
+namespace casegraph::evaluate {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ------------------------------------------------------------- pairwise --
+
+TEST(EvaluatePairwise, HandWorkedExample) {
+  // truth:     A A A B B C
+  // predicted: 1 1 1 1 2 3
+  // True pairs: C(3,2) for A + C(2,2) for B = 4. Predicted pairs: C(4,2) for
+  // identity 1 = 6. Agreeing: the three A records share identity 1, C(3,2) = 3;
+  // the B records are split. Precision 3/6, recall 3/4, F1 2*.5*.75/1.25 = 0.6.
+  const std::vector<LabelledRecord> records = {{0, 1}, {0, 1}, {0, 1}, {1, 1}, {1, 2}, {2, 3}};
+  const PairwiseScores s = pairwise_scores(records);
+  EXPECT_EQ(s.records, 6U);
+  EXPECT_EQ(s.true_pairs, 4U);
+  EXPECT_EQ(s.predicted_pairs, 6U);
+  EXPECT_EQ(s.agreeing_pairs, 3U);
+  EXPECT_DOUBLE_EQ(s.precision, 0.5);
+  EXPECT_DOUBLE_EQ(s.recall, 0.75);
+  EXPECT_DOUBLE_EQ(s.f1, 0.6);
+}
+
+TEST(EvaluatePairwise, PerfectAndEmptyResolutions) {
+  const std::vector<LabelledRecord> perfect = {{5, 50}, {5, 50}, {7, 70}, {7, 70}, {7, 70}, {9, 90}};
+  PairwiseScores s = pairwise_scores(perfect);
+  EXPECT_EQ(s.agreeing_pairs, 4U);  // 1 + 3
+  EXPECT_DOUBLE_EQ(s.f1, 1.0);
+  // Nothing joined at all: no claim made (precision 1 by convention), no true pair found.
+  const std::vector<LabelledRecord> unjoined = {{5, 1}, {5, 2}, {7, 3}};
+  s = pairwise_scores(unjoined);
+  EXPECT_EQ(s.predicted_pairs, 0U);
+  EXPECT_DOUBLE_EQ(s.precision, 1.0);
+  EXPECT_DOUBLE_EQ(s.recall, 0.0);
+  EXPECT_DOUBLE_EQ(s.f1, 0.0);
+  // Everyone merged: every true pair found, one of three claims true.
+  const std::vector<LabelledRecord> merged = {{5, 1}, {5, 1}, {7, 1}};
+  s = pairwise_scores(merged);
+  EXPECT_DOUBLE_EQ(s.recall, 1.0);
+  EXPECT_DOUBLE_EQ(s.precision, 1.0 / 3.0);
+  EXPECT_EQ(pairwise_scores({}).records, 0U);
+}
+
+TEST(EvaluatePairwise, AgreesWithCountingEveryPair) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> label(0, 40);
+  std::vector<LabelledRecord> records(300);
+  for (auto& r : records) {
+    r.truth = label(rng);
+    r.predicted = r.truth % 3 == 0 ? label(rng) : r.truth + 1000;  // a third scattered, the rest right
+  }
+  std::uint64_t t = 0, p = 0, both = 0;
+  for (std::size_t i = 0; i < records.size(); ++i)
+    for (std::size_t j = i + 1; j < records.size(); ++j) {
+      const bool same_truth = records[i].truth == records[j].truth;
+      const bool same_prediction = records[i].predicted == records[j].predicted;
+      t += same_truth;
+      p += same_prediction;
+      both += same_truth && same_prediction;
+    }
+  const PairwiseScores s = pairwise_scores(records);
+  EXPECT_EQ(s.true_pairs, t);
+  EXPECT_EQ(s.predicted_pairs, p);
+  EXPECT_EQ(s.agreeing_pairs, both);
+  EXPECT_LT(s.recall, 0.9);
+  EXPECT_GT(s.recall, 0.3);
+}
+
+// ------------------------------------------------------ network recovery --
+
+PlantedPerson person(std::string id, std::vector<std::int64_t> entities) { return {std::move(id), std::move(entities)}; }
+
+// N1: victims v1 {10}, v2 {11}, v3 {12}; offenders o1 {20}, o2 {21, 22} (o2
+// left as two unresolved entities). N2: victims v4 {13}, v5 (on no record);
+// offenders o3 {23} and o1 again (the shared offender).
+std::vector<PlantedNetwork> networks() {
+  const PlantedPerson o1 = person("o1", {20});
+  return {{"N1", "strong", {o1, person("o2", {21, 22})}, {person("v1", {10}), person("v2", {11}), person("v3", {12})}},
+          {"N2", "faint", {person("o3", {23}), o1}, {person("v4", {13}), person("v5", {})}}};
+}
+
+// rank 1 {20,10,99}: N1 has 1 of 3 victims (not half); N2 0 of 2 victims.
+// rank 2 {10,11,22,30}: N1 2 of 3 victims, o2 (via 22) 1 of 2 offenders: holds N1.
+// rank 3 {13,23}: N2 1 of 2 victims (v5 can never be found), 1 of 2 offenders: holds N2.
+// rank 4 {12,21,20}: N1 1 of 3 victims: no.
+// rank 5 {10,11,12,20,21}: holds N1 (after rank 2).
+std::vector<RankedCluster> clusters() {
+  return {{1, {20, 10, 99}}, {2, {10, 11, 22, 30}}, {3, {13, 23}}, {4, {12, 21, 20}}, {5, {10, 11, 12, 20, 21}}};
+}
+
+TEST(EvaluateRecovery, HalfTheVictimsAndHalfTheOffenders) {
+  const auto n = networks();
+  const auto c = clusters();
+  EXPECT_FALSE(holds_network(c[0], n[0]));
+  EXPECT_TRUE(holds_network(c[1], n[0]));
+  EXPECT_FALSE(holds_network(c[1], n[1]));
+  EXPECT_TRUE(holds_network(c[2], n[1]));
+  EXPECT_FALSE(holds_network(c[3], n[0]));
+  EXPECT_TRUE(holds_network(c[4], n[0]));
+}
+
+TEST(EvaluateRecovery, BestRankAndPrecisionAtK) {
+  const auto n = networks();
+  const auto c = clusters();
+  EXPECT_EQ(best_rank(n[0], c), 2);
+  EXPECT_EQ(best_rank(n[1], c), 3);
+  EXPECT_FALSE(best_rank(n[1], {c[0], c[1], c[3]}).has_value());
+  EXPECT_DOUBLE_EQ(precision_at_k(n, c, 1), 0.0);
+  EXPECT_DOUBLE_EQ(precision_at_k(n, c, 2), 0.5);
+  EXPECT_DOUBLE_EQ(precision_at_k(n, c, 3), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(precision_at_k(n, c, 10), 3.0 / 5.0);  // only five clusters: ranks 2, 3 and 5 hold one
+  EXPECT_DOUBLE_EQ(precision_at_k(n, {}, 10), 0.0);
+}
+
+TEST(EvaluateRecovery, VictimOffenderPairRecall) {
+  const auto n = networks();
+  const auto c = clusters();
+  // Pairs: N1 3 victims x 2 offenders = 6; N2 2 x 2 = 4; 10 distinct.
+  // Top 3: (v1,o1) in rank 1; (v1,o2), (v2,o2) in rank 2; (v4,o3) in rank 3: 4.
+  PairRecall r = pair_recall_at_k(n, c, 3);
+  EXPECT_EQ(r.pairs, 10U);
+  EXPECT_EQ(r.found, 4U);
+  EXPECT_DOUBLE_EQ(r.recall, 0.4);
+  // Top 5 adds (v3,o1), (v3,o2) from rank 4 and (v2,o1) from rank 5: 7. v5
+  // is on no record and (v4,o1) never meet.
+  r = pair_recall_at_k(n, c, 5);
+  EXPECT_EQ(r.found, 7U);
+  EXPECT_DOUBLE_EQ(r.recall, 0.7);
+  // A network listed twice adds no pairs.
+  auto twice = n;
+  twice.push_back(n[0]);
+  EXPECT_EQ(pair_recall_at_k(twice, c, 5).pairs, 10U);
+  EXPECT_EQ(pair_recall_at_k(twice, c, 5).found, 7U);
+}
+
+TEST(EvaluateRecovery, ReportAndHardNegatives) {
+  const RecoveryReport report = evaluate_recovery(networks(), clusters(), 3);
+  ASSERT_EQ(report.networks.size(), 2U);
+  EXPECT_EQ(report.networks[0].best_rank, 2);
+  EXPECT_EQ(report.networks[1].evidence, "faint");
+  EXPECT_DOUBLE_EQ(report.precision_at_k, 2.0 / 3.0);
+  EXPECT_EQ(report.pairs.found, 4U);
+  const std::vector<PlantedPerson> prolific = {person("p1", {99}), person("p2", {50}), person("p3", {})};
+  EXPECT_EQ(people_in_top_k(prolific, clusters(), 1), 1U);  // 99 sits in rank 1
+  EXPECT_EQ(people_in_top_k(prolific, clusters(), 5), 1U);
+  EXPECT_EQ(people_in_top_k(prolific, {}, 10), 0U);
+}
+
+// ----------------------------------------------------------------- truth --
+
+TEST(EvaluateTruth, SynthLayout) {
+  const auto j = nlohmann::json::parse(R"({
+    "generator": "casegraph synth",
+    "networks": [{"id": "R001", "evidence": "strong",
+      "offenders": [{"person": 12, "name": "Wei Demir", "nominal_refs": ["N-0000001", "N-0000002"],
+                     "child_ids": [], "keeper_rows": ["AB12 CDE"]}],
+      "victims": [{"person": 40, "name": "Linh Francis", "nominal_refs": [], "child_ids": ["SC-000007"],
+                   "keeper_rows": []}]}],
+    "hard_negatives": {"prolific_offenders": [{"person": 3, "nominal_refs": ["N-0000009"]}]},
+    "truth_records": {"file": "truth_records.csv"}})");
+  const Truth t = parse_truth(j);
+  EXPECT_TRUE(t.synth);
+  ASSERT_EQ(t.networks.size(), 1U);
+  const TruthPerson& o = t.networks[0].offenders.at(0);
+  EXPECT_EQ(o.id, "person:12");
+  ASSERT_EQ(o.records.size(), 3U);
+  EXPECT_EQ(o.records[1].source, "police_nominals");
+  EXPECT_EQ(o.records[1].record_id, "N-0000002");
+  EXPECT_EQ(o.records[2].source, "vehicle_keepers");
+  EXPECT_EQ(o.records[2].record_id, "AB12 CDE");
+  const TruthPerson& v = t.networks[0].victims.at(0);
+  EXPECT_TRUE(v.records.empty());
+  EXPECT_EQ(v.entity_keys, std::vector<std::string>{"social_care_child:SC-000007"});
+  ASSERT_EQ(t.prolific_offenders.size(), 1U);
+  EXPECT_EQ(t.prolific_offenders[0].id, "person:3");
+  EXPECT_EQ(t.truth_records_file, "truth_records.csv");
+}
+
+TEST(EvaluateTruth, BundledExampleLayout) {
+  std::ifstream in(fs::path(CASEGRAPH_SOURCE_DIR) / "examples/case/truth.json");
+  const Truth t = parse_truth(nlohmann::json::parse(in));
+  EXPECT_FALSE(t.synth);
+  EXPECT_TRUE(t.truth_records_file.empty());
+  ASSERT_EQ(t.networks.size(), 2U);
+  EXPECT_EQ(t.networks[0].id, "A");
+  EXPECT_EQ(t.networks[0].offenders.size(), 3U);
+  EXPECT_EQ(t.networks[0].victims.size(), 4U);
+  const TruthPerson& rojin = t.networks[0].victims[0];
+  EXPECT_EQ(rojin.name, "Rojin Costa");
+  ASSERT_EQ(rojin.records.size(), 1U);
+  EXPECT_EQ(rojin.records[0].source, "police_nominals");
+  EXPECT_EQ(rojin.records[0].record_id, "N-082253");
+  EXPECT_EQ(rojin.entity_keys, std::vector<std::string>{"social_care_child:SC-5152"});
+}
+
+TEST(EvaluateTruth, MalformedTruthIsRefusedWithThePlace) {
+  try {
+    parse_truth(nlohmann::json::parse(R"({"networks": [{"id": "A", "offenders": []}]})"));
+    FAIL() << "no victims accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("networks[0] has no 'victims'"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(parse_truth(nlohmann::json::array()), std::runtime_error);
+  EXPECT_THROW(parse_truth(nlohmann::json::parse(R"({"generator": "casegraph synth", "networks": [
+      {"id": "A", "offenders": [{"person": "x"}], "victims": []}]})")),
+               std::runtime_error);
+}
+
+// ---------------------------------------------------------- import order --
+
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name)
+      : path_(fs::temp_directory_path() / ("casegraph_evaluate_" + name + "_" + std::to_string(::getpid()))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+TEST(EvaluateImportOrder, PairsCommentsAndLineEnds) {
+  TempDir dir("order");
+  std::ofstream(dir.path() / "IMPORT_ORDER", std::ios::binary)
+      << "# header comment\r\n\r\nnominals.toml nominals.csv  # trailing\r\n   \n\tcalls.toml\tcalls.csv\n";
+  const auto steps = read_import_order(dir.path());
+  ASSERT_EQ(steps.size(), 2U);
+  EXPECT_EQ(steps[0].spec, dir.path() / "nominals.toml");
+  EXPECT_EQ(steps[0].csv, dir.path() / "nominals.csv");
+  EXPECT_EQ(steps[1].csv, dir.path() / "calls.csv");
+}
+
+TEST(EvaluateImportOrder, ErrorsNameTheFileAndLine) {
+  TempDir dir("order_bad");
+  EXPECT_THROW(read_import_order(dir.path()), std::runtime_error);  // no IMPORT_ORDER
+  std::ofstream(dir.path() / "IMPORT_ORDER") << "a.toml a.csv\nb.toml\n";
+  try {
+    read_import_order(dir.path());
+    FAIL() << "a line without a CSV accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("IMPORT_ORDER:2"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir.path() / "IMPORT_ORDER") << "a.toml a.csv b.csv\n";
+  EXPECT_THROW(read_import_order(dir.path()), std::runtime_error);
+  // The bundled example's order: seven pairs, nominals first.
+  const auto example = read_import_order(fs::path(CASEGRAPH_SOURCE_DIR) / "examples/case");
+  ASSERT_EQ(example.size(), 7U);
+  EXPECT_EQ(example[0].csv.filename(), "police_nominals.csv");
+}
+
+}  // namespace
+}  // namespace casegraph::evaluate
