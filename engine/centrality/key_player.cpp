@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <random>
 #include <stdexcept>
 
 #include "engine/centrality/shortest_paths.h"
@@ -169,13 +170,36 @@ KeyPlayerResult key_players(const CsrGraph& graph, const KeyPlayerParams& params
   }
   result.greedy_value = result.value;
   if (k > 0 && k < n) {
-    for (; result.swap_rounds < params.max_swap_rounds; ++result.swap_rounds) {
-      Candidate best;
-      for (std::size_t out = 0; out < set.size(); ++out)
-        best = better(best, best_change(graph, evaluators, set, out, result.evaluations));
-      if (!best.found || !(best.value > result.value + kImprovement)) break;
-      set[best.out_index] = best.vertex;
-      result.value = best.value;
+    // Steepest-ascent swaps from `start`; returns the value reached.
+    auto climb = [&](std::vector<VertexId>& start, double value) {
+      for (int round = 0; round < params.max_swap_rounds; ++round) {
+        Candidate best;
+        for (std::size_t out = 0; out < start.size(); ++out)
+          best = better(best, best_change(graph, evaluators, start, out, result.evaluations));
+        if (!best.found || !(best.value > value + kImprovement)) break;
+        start[best.out_index] = best.vertex;
+        value = best.value;
+        ++result.swap_rounds;
+      }
+      return value;
+    };
+    result.value = climb(set, result.value);
+    std::mt19937_64 random(params.seed);
+    std::vector<VertexId> all(n);
+    for (VertexId v = 0; v < n; ++v) all[v] = v;
+    for (int r = 0; r < params.restarts; ++r) {
+      // A uniform random k-set: the first k of a partial Fisher-Yates shuffle.
+      for (VertexId i = 0; i < k; ++i) {
+        const VertexId j = i + static_cast<VertexId>(random() % (n - i));
+        std::swap(all[i], all[j]);
+      }
+      std::vector<VertexId> start(all.begin(), all.begin() + k);
+      const double value = climb(start, evaluators.front()(start));
+      ++result.evaluations;
+      if (value > result.value + kImprovement) {
+        result.value = value;
+        set = std::move(start);
+      }
     }
   }
   std::sort(set.begin(), set.end());

@@ -1,0 +1,140 @@
+// Google Benchmark kernels for the centrality measures beyond PageRank and
+// exact betweenness (speed_kernels.cpp has those): closeness, harmonic,
+// eigenvector, HITS, core number, clustering, key players and sampled
+// betweenness, on the shared real networks. Thread count is the argument
+// where the algorithm is parallel.
+//   casegraph_bench --benchmark_filter='Closeness|Harmonic|Eigenvector|Hits|Core|Clustering|KeyPlayer|Sampled'
+// Graphs: email-Eu-core (1005 vertices, 16,064 edges undirected) for the
+// all-pairs measures; soc-Slashdot0902 (82,168 vertices, 948,464 arcs,
+// 504,230 undirected edges) for the linear-time and spectral ones;
+// netscience (1589 vertices, 396 components) for the key-player search.
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "engine/centrality/betweenness_sampled.h"
+#include "engine/centrality/closeness.h"
+#include "engine/centrality/clustering.h"
+#include "engine/centrality/core_number.h"
+#include "engine/centrality/eigenvector.h"
+#include "engine/centrality/harmonic.h"
+#include "engine/centrality/hits.h"
+#include "engine/centrality/key_player.h"
+#include "importers/graph_file.h"
+
+namespace casegraph {
+namespace {
+
+constexpr const char* kEmail = "perf/email_eu_core/email-Eu-core.txt";
+constexpr const char* kSlashdot = "perf/soc_slashdot0902/soc-Slashdot0902.txt.gz";
+constexpr const char* kNetscience = "graphs/netscience.gml";
+
+const CsrGraph& graph_of(const std::string& path, bool directed) {
+  static std::map<std::pair<std::string, bool>, LoadedGraph> cache;
+  const auto key = std::make_pair(path, directed);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    GraphFileOptions options;
+    options.directed = directed;
+    it = cache.emplace(key, read_graph_file(std::string(CASEGRAPH_SHARED_DATA) + "/" + path, options)).first;
+  }
+  return it->second.graph;
+}
+
+void closeness_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kEmail, false);
+  ClosenessParams p;
+  p.threads = static_cast<int>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(closeness(g, p).score.data());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * g.num_vertices());  // sources
+}
+
+void harmonic_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kEmail, false);
+  HarmonicParams p;
+  p.threads = static_cast<int>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(harmonic(g, p).score.data());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * g.num_vertices());
+}
+
+void clustering_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kSlashdot, false);
+  ClusteringParams p;
+  p.threads = static_cast<int>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(local_clustering(g, p).score.data());
+}
+
+void eigenvector_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kSlashdot, false);
+  EigenvectorParams p;
+  p.threads = static_cast<int>(state.range(0));
+  p.tolerance = 1e-10;
+  EigenvectorResult r;
+  for (auto _ : state) {
+    r = eigenvector_centrality(g, p);
+    benchmark::DoNotOptimize(r.score.data());
+  }
+  state.counters["iterations"] = r.iterations;
+}
+
+void hits_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kSlashdot, true);
+  HitsParams p;
+  p.tolerance = 1e-10;
+  HitsResult r;
+  for (auto _ : state) {
+    r = hits(g, p);
+    benchmark::DoNotOptimize(r.hubs.data());
+  }
+  state.counters["iterations"] = r.iterations;
+}
+
+void core_number_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kSlashdot, false);
+  for (auto _ : state) benchmark::DoNotOptimize(core_number(g).score.data());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(g.num_arcs()));
+}
+
+void key_player_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kNetscience, false);
+  KeyPlayerParams p;
+  p.objective = state.range(0) == 0 ? KeyPlayerObjective::fragmentation : KeyPlayerObjective::reach;
+  p.k = 5;
+  KeyPlayerResult r;
+  for (auto _ : state) {
+    r = key_players(g, p);
+    benchmark::DoNotOptimize(r.members.data());
+  }
+  state.counters["evaluations"] = static_cast<double>(r.evaluations);
+}
+
+void sampled_betweenness_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kEmail, false);
+  SampledBetweennessParams p;
+  p.epsilon = 0.02;
+  p.threads = static_cast<int>(state.range(0));
+  SampledBetweennessResult r;
+  for (auto _ : state) {
+    r = betweenness_sampled(g, p);
+    benchmark::DoNotOptimize(r.score.data());
+  }
+  state.counters["samples"] = static_cast<double>(r.samples);
+}
+
+BENCHMARK(closeness_kernel)->Name("Closeness/email_eu_core")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(harmonic_kernel)->Name("Harmonic/email_eu_core")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(clustering_kernel)->Name("Clustering/soc_slashdot")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(eigenvector_kernel)->Name("Eigenvector/soc_slashdot")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(hits_kernel)->Name("Hits/soc_slashdot_directed")->Unit(benchmark::kMillisecond);
+BENCHMARK(core_number_kernel)->Name("CoreNumber/soc_slashdot")->Unit(benchmark::kMillisecond);
+BENCHMARK(key_player_kernel)->Name("KeyPlayer/netscience_k5")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(sampled_betweenness_kernel)
+    ->Name("SampledBetweenness/email_eu_core_eps0.02")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace casegraph
