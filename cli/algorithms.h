@@ -14,6 +14,10 @@ struct MeasureRequest {
   bool weighted = false;
   int threads = 0;
   std::uint64_t seed = 1;
+  std::vector<VertexId> restart;  // pagerank: restart set (--seeds), empty = uniform teleport
+  VertexId k = 3;                 // kpp_neg / kpp_pos: set size (--k)
+  double epsilon = 0.01;          // betweenness_sampled: error bound, normalised scale (--epsilon)
+  double delta = 0.1;             // betweenness_sampled: failure probability (--delta)
   double resolution = 1.0;
 };
 

@@ -3,6 +3,9 @@
 // and for benchmarks. Writes "vertex,value" (or "vertex,community") rows.
 #include <cstdio>
 #include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -22,6 +25,7 @@ struct MeasureOptions {
   std::string format = "auto";
   bool weighted = false;
   bool directed = false;
+  std::vector<std::string> seeds;  // --seeds: vertex names of a PageRank restart set
   MeasureRequest request;
 };
 
@@ -32,6 +36,20 @@ GraphFormat parse_format(const std::string& name) {
   return GraphFormat::automatic;
 }
 
+// The vertex ids of the --seeds names; an unknown name is bad input.
+std::vector<VertexId> restart_set(const LoadedGraph& loaded, const std::vector<std::string>& seeds) {
+  if (seeds.empty()) return {};
+  std::unordered_map<std::string_view, VertexId> id;
+  for (VertexId v = 0; v < loaded.names.size(); ++v) id.emplace(loaded.names[v], v);
+  std::vector<VertexId> ids;
+  for (const std::string& name : seeds) {
+    auto it = id.find(name);
+    if (it == id.end()) throw std::invalid_argument(fmt::format("--seeds: no vertex named '{}' in the graph", name));
+    ids.push_back(it->second);
+  }
+  return ids;
+}
+
 void run_measure(MeasureOptions options) {
   const AlgorithmEntry* algorithm = find_algorithm(options.algorithm);
   if (!algorithm) throw UsageError(fmt::format("unknown algorithm '{}'", options.algorithm));
@@ -40,6 +58,7 @@ void run_measure(MeasureOptions options) {
       read_graph_file(options.graph_path, {parse_format(options.format), options.directed, options.weighted});
   const double load_seconds = load_clock.seconds();
   options.request.weighted = options.weighted;
+  options.request.restart = restart_set(loaded, options.seeds);
   Stopwatch run_clock;
   std::vector<double> values = algorithm->run(loaded.graph, options.request);
   const double run_seconds = run_clock.seconds();
@@ -88,6 +107,20 @@ void add_measure_command(CLI::App& app) {
   cmd->add_option("--threads", options->request.threads, "Threads (0 = all cores)")->capture_default_str();
   cmd->add_option("--seed", options->request.seed, "Seed for randomised algorithms")->capture_default_str();
   cmd->add_option("--resolution", options->request.resolution, "Resolution for community detection")
+      ->capture_default_str();
+  cmd->add_option("--seeds", options->seeds,
+                  "pagerank: restart set, comma-separated vertex names (personalised PageRank, e.g. a case's "
+                  "victims)")
+      ->delimiter(',');
+  cmd->add_option("--k", options->request.k, "kpp_neg / kpp_pos: size of the key-player set")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--epsilon", options->request.epsilon,
+                  "betweenness_sampled: error bound on the normalised scale (betweenness / (n(n-1)))")
+      ->check(CLI::Range(1e-6, 0.999999))
+      ->capture_default_str();
+  cmd->add_option("--delta", options->request.delta, "betweenness_sampled: probability the bound may fail")
+      ->check(CLI::Range(1e-9, 0.999999))
       ->capture_default_str();
   cmd->footer(
       "Self-loops are dropped and parallel edges merged (weights summed), as in the reference figures.");
