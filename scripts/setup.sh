@@ -11,6 +11,8 @@ packages=(
   zlib1g-dev libsodium-dev
   # read-back consumers and reference libraries used by the tests
   python3 python3-networkx python3-igraph libxml2-utils
+  # string-similarity reference (tests/scripts/reference_similarity.py)
+  python3-jellyfish
   # export read-back: Graphviz draws the DOT export
   graphviz
 )
