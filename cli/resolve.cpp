@@ -320,9 +320,9 @@ void run_resolve(const ResolveOptions& options) {
     std::size_t oversized = 0;
     for (const auto& s : matched.blocking) oversized += s.oversized;
     model_summary = fmt::format(
-        "{} candidate pairs from {} blocking keys ({} oversized blocks windowed); EM on {} pairs: match share {:.4f}, "
+        "{} candidate pairs from {} blocking keys ({} oversized blocks windowed); EM on {} pairs: match share {:.4f} among them, prior {:.2g}, "
         "{} iterations{}; {} merges refused by average linkage, {} by rejections, {} by size",
-        matched.candidate_pairs, matched.blocking.size(), oversized, matched.em_pairs, matched.model.match_share,
+        matched.candidate_pairs, matched.blocking.size(), oversized, matched.em_pairs, matched.candidate_match_share, matched.model.match_share,
         matched.model.iterations, matched.model.converged ? "" : " (not converged)", clusters.refused_by_linkage,
         clusters.refused_by_cannot_link, clusters.refused_by_size);
   }

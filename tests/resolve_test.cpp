@@ -23,7 +23,7 @@ TEST(ExactMatch, JoinsSameNameAndDateOfBirthAcrossCaseAndSpacing) {
   EXPECT_EQ(matches[1].a, 3);
   EXPECT_EQ(matches[1].b, 12);
   EXPECT_EQ(matches[0].rule, "exact:name+dob");
-  EXPECT_EQ(matches[0].reason, "AMARA OKAFOR 2009-04-02");
+  EXPECT_EQ(matches[0].reason, "amara okafor 2009 04 02");  // normalise::fold of each part
 }
 
 TEST(ExactMatch, NeverJoinsOnNameAlone) {
@@ -56,6 +56,187 @@ TEST(IdentityMap, GroupsChainsUnderTheSmallestIdAndUndoingSplits) {
 
 TEST(IdentityMap, RefusesDecisionOnUnknownEntity) {
   EXPECT_THROW(IdentityMap({1, 2}, {{1, 3}}), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace casegraph
+
+// ------------------------------------------------ probabilistic matching --
+
+#include <random>
+
+#include "engine/resolve/blocking.h"
+#include "engine/resolve/clustering.h"
+#include "engine/resolve/comparison.h"
+#include "engine/resolve/fellegi_sunter.h"
+#include "engine/resolve/person_features.h"
+
+namespace casegraph {
+namespace {
+
+using resolve::Pattern;
+
+// Draws comparison vectors from a planted two-class model (with missing
+// values), then checks that EM, seeded with u from a separate sample of
+// non-matches only (as random pairs would give), recovers m, u and the
+// match share.
+TEST(FellegiSunterEm, RecoversPlantedMAndU) {
+  const std::vector<std::uint8_t> levels = {4, 3, 5, 3, 4};  // including level 0
+  const std::vector<std::vector<double>> m = {
+      {0, 0.85, 0.10, 0.05}, {0, 0.9, 0.1}, {0, 0.7, 0.15, 0.1, 0.05}, {0, 0.95, 0.05}, {0, 0.6, 0.3, 0.1}};
+  const std::vector<std::vector<double>> u = {
+      {0, 0.05, 0.15, 0.80}, {0, 0.3, 0.7}, {0, 0.02, 0.08, 0.2, 0.7}, {0, 0.5, 0.5}, {0, 0.1, 0.2, 0.7}};
+  const double share = 0.2;
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> unit(0, 1);
+  auto draw = [&](const std::vector<double>& p) {
+    double x = unit(rng), acc = 0;
+    for (std::size_t l = 1; l < p.size(); ++l)
+      if ((acc += p[l]) >= x) return static_cast<std::uint8_t>(l);
+    return static_cast<std::uint8_t>(p.size() - 1);
+  };
+  std::map<std::vector<std::uint8_t>, double> counts, random_counts;
+  for (int i = 0; i < 200000; ++i) {
+    const bool match = unit(rng) < share;
+    std::vector<std::uint8_t> v(levels.size());
+    for (std::size_t f = 0; f < levels.size(); ++f) v[f] = unit(rng) < 0.1 ? 0 : draw(match ? m[f] : u[f]);
+    counts[v] += 1;
+  }
+  for (int i = 0; i < 50000; ++i) {
+    std::vector<std::uint8_t> v(levels.size());
+    for (std::size_t f = 0; f < levels.size(); ++f) v[f] = draw(u[f]);
+    random_counts[v] += 1;
+  }
+  auto to_patterns = [](const std::map<std::vector<std::uint8_t>, double>& c) {
+    std::vector<Pattern> out;
+    for (const auto& [v, n] : c) out.push_back({v, n});
+    return out;
+  };
+  const auto seeded_u = resolve::level_shares(levels, to_patterns(random_counts));
+  for (bool estimate_u : {true, false}) {
+    resolve::EmOptions options;
+    options.estimate_u = estimate_u;
+    const auto model = resolve::estimate_em(levels, to_patterns(counts), seeded_u, options);
+    EXPECT_TRUE(model.converged);
+    EXPECT_NEAR(model.match_share, share, 0.01) << estimate_u;
+    for (std::size_t f = 0; f < levels.size(); ++f)
+      for (std::size_t l = 1; l < levels[f]; ++l) {
+        EXPECT_NEAR(model.m[f][l], m[f][l], 0.02) << "m field " << f << " level " << l;
+        EXPECT_NEAR(model.u[f][l], u[f][l], 0.02) << "u field " << f << " level " << l;
+      }
+  }
+}
+
+TEST(FellegiSunterEm, WeightIsLogLikelihoodRatioAndProbabilityUsesTheShare) {
+  resolve::FellegiSunterModel model;
+  model.level_counts = {3};
+  model.m = {{0, 0.9, 0.1}};
+  model.u = {{0, 0.1, 0.9}};
+  model.match_share = 0.5;
+  const std::uint8_t agree[] = {1}, missing[] = {0};
+  EXPECT_NEAR(model.weight(agree), std::log2(9.0), 1e-12);
+  EXPECT_EQ(model.weight(missing), 0.0);
+  EXPECT_NEAR(model.probability(model.weight(agree)), 0.9, 1e-12);
+}
+
+resolve::PersonFeatures features(const char* forename, const char* surname, const char* dob) {
+  nlohmann::json a = nlohmann::json::object();
+  if (*forename) a["forename"] = forename;
+  if (*surname) a["surname"] = surname;
+  if (*dob) a["dob"] = dob;
+  return resolve::person_features(a);
+}
+
+TEST(PersonComparison, LevelsFollowTheKindOfDifference) {
+  using resolve::Field;
+  auto level = [](const resolve::ComparisonVector& v, Field f) { return v[static_cast<std::size_t>(f)]; };
+  const auto exact = resolve::compare(features("Amara", "Okafor", "2009-04-02"), features("AMARA", "okafor", "20090402"));
+  EXPECT_EQ(level(exact, Field::forename), 1);
+  EXPECT_EQ(level(exact, Field::surname), 1);
+  EXPECT_EQ(level(exact, Field::dob), 1);
+  const auto variant = resolve::compare(features("Mohammed", "Okafor", "2009-04-02"), features("Muhammad", "Okafr", "2009-02-04"));
+  EXPECT_EQ(level(variant, Field::forename), 2);  // same family
+  EXPECT_EQ(level(variant, Field::surname), 2);   // jw >= 0.92
+  EXPECT_EQ(level(variant, Field::dob), 2);       // day/month swapped
+  const auto missing = resolve::compare(features("", "Okafor", ""), features("Amara", "Smith", "2009-04-02"));
+  EXPECT_EQ(level(missing, Field::forename), 0);
+  EXPECT_EQ(level(missing, Field::surname), 4);
+  EXPECT_EQ(level(missing, Field::dob), 0);
+  EXPECT_EQ(resolve::pattern_of(resolve::pattern_code(variant)), variant);
+  const auto swapped = resolve::compare(features("Poppy", "Fox", ""), features("Fox", "Popy", ""));
+  EXPECT_EQ(level(swapped, Field::forename), 6);
+  EXPECT_EQ(level(swapped, Field::surname), 2);
+}
+
+TEST(Blocking, EachCandidatePairOnceAndTyposStillMeet) {
+  std::vector<resolve::PersonFeatures> people = {
+      features("Amara", "Okafor", "2009-04-02"),  features("Amara", "Okafor", "2009-04-02"),
+      features("Amara", "Okafro", "2009-04-02"),  // surname typo: same date of birth
+      features("Amara", "Okafor", "2008-04-02"),  // year typo: same names
+      features("Wei", "Chen", "1990-01-01")};
+  const auto plan = resolve::plan_blocks(people);
+  std::map<std::pair<std::uint32_t, std::uint32_t>, int> seen;
+  for (std::size_t b = 0; b < plan.blocks.size(); ++b)
+    plan.for_each_pair(b, [&](std::uint32_t i, std::uint32_t j) { ++seen[{i, j}]; });
+  for (const auto& [pair, n] : seen) EXPECT_EQ(n, 1) << pair.first << "-" << pair.second;
+  for (std::uint32_t i = 0; i < 4; ++i)
+    for (std::uint32_t j = i + 1; j < 4; ++j) EXPECT_TRUE(seen.contains({i, j})) << i << "-" << j;
+  for (std::uint32_t i = 0; i < 4; ++i) EXPECT_FALSE(seen.contains({i, 4}));
+}
+
+TEST(Blocking, OversizedBlocksAreWindowedAndCounted) {
+  std::vector<resolve::PersonFeatures> people;
+  for (int i = 0; i < 50; ++i) people.push_back(features(("N" + std::to_string(i)).c_str(), "Smith", "1990-01-01"));
+  resolve::BlockingOptions options;
+  options.max_block = 10;
+  options.window = 3;
+  const auto plan = resolve::plan_blocks(people, options);
+  std::size_t pairs = 0;
+  for (std::size_t b = 0; b < plan.blocks.size(); ++b) plan.for_each_pair(b, [&](std::uint32_t, std::uint32_t) { ++pairs; });
+  std::size_t oversized = 0;
+  for (const auto& s : plan.stats) oversized += s.oversized;
+  EXPECT_GE(oversized, 1u);
+  EXPECT_LT(pairs, 50u * 49u / 2u);  // not all pairs
+  EXPECT_GE(pairs, 47u * 3u);        // but each record with its window
+}
+
+// The anti-chaining property, exactly: two clusters of five records (two
+// people) and one wrong pair between them that scores as a match. The
+// average over the 25 cross pairs is low, so they stay two clusters, where
+// connected components over the same pairs would make one.
+TEST(AntiChainingClustering, OneBadPairDoesNotMergeTwoLargeClusters) {
+  auto same_person = [](std::uint32_t a, std::uint32_t b) { return (a < 5) == (b < 5); };
+  auto bad = [](std::uint32_t a, std::uint32_t b) { return std::minmax(a, b) == std::pair<std::uint32_t, std::uint32_t>(4, 5); };
+  std::vector<resolve::ScoredPair> pairs;
+  for (std::uint32_t a = 0; a < 10; ++a)
+    for (std::uint32_t b = a + 1; b < 10; ++b)
+      if (same_person(a, b)) pairs.push_back({a, b, 10.0, 0.999});
+  pairs.push_back({4, 5, 9.0, 0.998});
+  auto probability = [&](std::uint32_t a, std::uint32_t b) {
+    return bad(a, b) ? 0.998 : same_person(a, b) ? 0.999 : 0.001;
+  };
+  const auto result = resolve::cluster_pairs(10, pairs, {}, {}, probability);
+  for (std::uint32_t r = 0; r < 10; ++r) EXPECT_EQ(result.cluster_of[r], r < 5 ? 0u : 5u) << r;
+  EXPECT_EQ(result.merges.size(), 8u);  // a spanning tree of each cluster
+  EXPECT_EQ(result.refused_by_linkage, 1u);
+  for (const auto& m : result.merges) EXPECT_TRUE(same_person(m.pair.a, m.pair.b));
+  // Transitive closure of the same pairs would have joined everyone.
+  std::vector<std::uint32_t> component(10);
+  for (std::uint32_t i = 0; i < 10; ++i) component[i] = i;
+  for (int pass = 0; pass < 10; ++pass)
+    for (const auto& p : pairs) component[p.a] = component[p.b] = std::min(component[p.a], component[p.b]);
+  EXPECT_EQ(component[9], 0u);
+}
+
+TEST(AntiChainingClustering, RejectionsAndConfirmationsStand) {
+  std::vector<resolve::ScoredPair> pairs = {{0, 1, 10, 0.99}, {1, 2, 9, 0.98}, {2, 3, 1, 0.6}};
+  auto probability = [](std::uint32_t, std::uint32_t) { return 0.99; };
+  const auto result = resolve::cluster_pairs(5, pairs, {{3, 4}}, {{0, 2}}, probability);
+  EXPECT_EQ(result.cluster_of[0], result.cluster_of[1]);
+  EXPECT_NE(result.cluster_of[0], result.cluster_of[2]);  // rejected pair kept apart
+  EXPECT_EQ(result.cluster_of[3], result.cluster_of[4]);  // confirmed pair joined
+  EXPECT_EQ(result.cluster_of[2], result.cluster_of[3]);
+  EXPECT_EQ(result.refused_by_cannot_link, 1u);
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ std::uint8_t forename_level(const PersonFeatures& a, const PersonFeatures& b) {
   const bool middle = (!a.middle_names.empty() && a.middle_names.find(b.forename) != std::string::npos) ||
                       (!b.middle_names.empty() && b.middle_names.find(a.forename) != std::string::npos);
   if (initial || middle) return 5;
-  return 6;
+  return 7;
 }
 
 std::uint8_t surname_level(const PersonFeatures& a, const PersonFeatures& b) {
@@ -72,7 +72,8 @@ std::uint8_t email_level(const std::string& a, const std::string& b) {
 
 const std::array<FieldSpec, kFieldCount>& field_specs() {
   static const std::array<FieldSpec, kFieldCount> specs = {{
-      {"forename", 7, {"missing", "exact", "same family", "jw>=0.92", "jw>=0.80", "initial/middle", "differ"}},
+      {"forename", 8,
+       {"missing", "exact", "same family", "jw>=0.92", "jw>=0.80", "initial/middle", "swapped with surname", "differ"}},
       {"surname", 5, {"missing", "exact", "jw>=0.92", "jw>=0.80/sound", "differ"}},
       {"dob", 7, {"missing", "exact", "day/month swapped", "one part differs", "year only", "within a year", "differ"}},
       {"sex", 3, {"missing", "agree", "differ"}},
@@ -92,6 +93,17 @@ ComparisonVector compare(const PersonFeatures& a, const PersonFeatures& b) {
   ComparisonVector v{};
   v[static_cast<std::size_t>(Field::forename)] = forename_level(a, b);
   v[static_cast<std::size_t>(Field::surname)] = surname_level(a, b);
+  // Forename and surname swapped between the records, a common clerical
+  // error: its own forename level (EM weighs it), the surname level from the
+  // crossed comparison.
+  if (v[0] >= 4 && !a.forename.empty() && !b.forename.empty() && !a.surname.empty() && !b.surname.empty()) {
+    const double fore = jaro_winkler_similarity(a.forename, b.surname);
+    const double sur = jaro_winkler_similarity(a.surname, b.forename);
+    if (fore >= kClose && sur >= kClose) {
+      v[static_cast<std::size_t>(Field::forename)] = 6;
+      v[static_cast<std::size_t>(Field::surname)] = fore == 1.0 && sur == 1.0 ? 1 : 2;
+    }
+  }
   v[static_cast<std::size_t>(Field::dob)] = static_cast<std::uint8_t>(compare_date_parts(a.dob, b.dob));
   v[static_cast<std::size_t>(Field::sex)] = a.sex && b.sex ? (a.sex == b.sex ? 1 : 2) : 0;
   v[static_cast<std::size_t>(Field::house_number)] = exact_level(a.house_number, b.house_number);

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <map>
+
+#include "engine/normalise/text.h"
 
 namespace casegraph {
 namespace {
@@ -19,18 +20,14 @@ std::string text_attribute(const nlohmann::json& attributes, const char* name) {
 }  // namespace
 
 std::string normalise_identifier_text(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (unsigned char c : text) {
-    if (std::isspace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::toupper(c));
-  }
-  return out;
+  // The project's one text folding (also the importer's "text" key), so that
+  // José / JOSE and O'Neil / ONEIL agree; a value wholly in a script fold()
+  // does not romanise keeps its own (trimmed) text rather than vanishing.
+  std::string folded = normalise::fold(text);
+  if (!folded.empty()) return folded;
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 std::vector<ExactMatch> exact_matches(std::vector<PersonRecord> people) {

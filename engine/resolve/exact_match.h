@@ -28,7 +28,8 @@ struct ExactMatch {
 // (smallest) entity id, so k entities that agree produce k-1 decisions.
 std::vector<ExactMatch> exact_matches(std::vector<PersonRecord> people);
 
-// Trim, collapse runs of spaces, upper-case ASCII letters.
+// normalise::fold (lower-case ASCII, accents and apostrophes gone, punctuation
+// and spaces collapsed to one space); the trimmed text when fold leaves nothing.
 std::string normalise_identifier_text(const std::string& text);
 
 }  // namespace casegraph

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -88,7 +89,19 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
     }
   }
   result.em_pairs = em_pairs;
-  model_ = estimate_em(fields, patterns_of(counts), initial_u);
+  EmOptions em;
+  em.estimate_u = options.em_estimates_u || std::getenv("CG_EM_U") != nullptr;
+  model_ = estimate_em(fields, patterns_of(counts), initial_u, em);
+  result.candidate_match_share = model_.match_share;
+  // The prior for scoring is the share of matches among ALL pairs of records,
+  // not among candidates: u was measured on random pairs, so the likelihood
+  // ratio compares a pair with a random pair, and the prior must refer to a
+  // random pair too. Expected matches = EM's share among candidates times
+  // the candidates (blocking is built so that few matches lie outside them).
+  const double all_pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2.0;
+  const double expected_matches = model_.match_share * static_cast<double>(em_pairs) * static_cast<double>(stride);
+  if (!em.estimate_u && all_pairs > 0)
+    model_.match_share = std::clamp(expected_matches / all_pairs, 1e-12, 0.5);
   result.model = model_;
   level_weights_.assign(fields.size(), {});
   for (std::size_t f = 0; f < fields.size(); ++f)

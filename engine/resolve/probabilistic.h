@@ -29,6 +29,7 @@ struct MatchingOptions {
   std::size_t random_pairs = 100'000;       // random record pairs that seed u
   std::size_t em_sample_pairs = 2'000'000;  // candidate pairs EM sees at most
   double keep_probability = 0.01;           // pairs kept for clustering and review
+  bool em_estimates_u = false;              // false: u stays as measured on random pairs
   std::uint64_t seed = 1;
 };
 
@@ -37,6 +38,7 @@ struct MatchingResult {
   std::vector<BlockingKeyStats> blocking;
   std::size_t candidate_pairs = 0;  // compared in the scoring pass
   std::size_t em_pairs = 0;         // seen by EM
+  double candidate_match_share = 0; // EM's share of matches among the candidate pairs
   std::vector<ScoredPair> pairs;    // probability >= keep_probability, sorted by (a, b)
 };
 
