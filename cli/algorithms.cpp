@@ -16,6 +16,8 @@
 #include "engine/centrality/key_player.h"
 #include "engine/centrality/pagerank.h"
 #include "engine/community/components.h"
+#include "engine/community/label_propagation.h"
+#include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
 
 namespace casegraph::cli {
@@ -159,6 +161,22 @@ const std::vector<AlgorithmEntry>& algorithm_registry() {
          p.resolution = r.resolution;
          p.keep_levels = false;
          return as_values(louvain(g, p).membership);
+       }},
+      {"leiden", "Leiden communities (--quality modularity|cpm, --resolution, --seed, --threads)", true,
+       [](const CsrGraph& g, const MeasureRequest& r) {
+         LeidenParams p;
+         p.quality = r.quality == "cpm" ? LeidenQuality::cpm : LeidenQuality::modularity;
+         p.resolution = r.resolution;
+         p.seed = r.seed;
+         p.threads = r.threads;
+         return as_values(leiden(g, p).membership);
+       }},
+      {"label_propagation", "label propagation communities (--seed; weights with --weighted)", true,
+       [](const CsrGraph& g, const MeasureRequest& r) {
+         LabelPropagationParams p;
+         p.seed = r.seed;
+         p.weighted = r.weighted;
+         return as_values(label_propagation(g, p).membership);
        }},
   };
   return registry;

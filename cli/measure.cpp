@@ -87,6 +87,10 @@ void run_measure(MeasureOptions options) {
              loaded.graph.num_vertices(), loaded.graph.num_edges(), options.directed ? " (directed)" : "",
              loaded.self_loops_dropped ? fmt::format(", {} self-loops dropped", loaded.self_loops_dropped) : "",
              load_seconds, algorithm->name, run_seconds, options.output);
+  fmt::print(stderr, "measure: analysis graph {} bytes ({:.1f} per edge)\n", loaded.graph.memory_bytes(),
+             loaded.graph.num_edges() ? static_cast<double>(loaded.graph.memory_bytes()) /
+                                            static_cast<double>(loaded.graph.num_edges())
+                                      : 0.0);
 }
 
 }  // namespace
@@ -121,6 +125,9 @@ void add_measure_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--delta", options->request.delta, "betweenness_sampled: probability the bound may fail")
       ->check(CLI::Range(1e-9, 0.999999))
+      ->capture_default_str();
+  cmd->add_option("--quality", options->request.quality, "Leiden quality function")
+      ->check(CLI::IsMember({"modularity", "cpm"}))
       ->capture_default_str();
   cmd->footer(
       "Self-loops are dropped and parallel edges merged (weights summed), as in the reference figures.");
