@@ -23,6 +23,59 @@ void for_each_arc(const CsrGraph& g, VertexId v, F&& f) {
 // A triangle's contribution: 1, or the geometric mean of its (scaled) weights.
 double term(double a, double b, double c, bool weighted) { return weighted ? std::cbrt(a * b * c) : 1.0; }
 
+// Unweighted, undirected: triangles counted once each by the degree-ordered
+// "forward" method (Schank & Wagner 2005; Latapy 2008): each vertex keeps only
+// its neighbours of higher (degree, id) rank, so a triangle is found once,
+// from its lowest-ranked corner, in O(m^1.5) overall. The general loop below
+// costs the sum of squared degrees, 7x igraph's time on soc-Slashdot's hubs.
+std::vector<double> triangles_forward(const CsrGraph& g, int threads) {
+  const VertexId n = g.num_vertices();
+  auto higher = [&](VertexId a, VertexId b) {  // does b rank above a?
+    const VertexId da = g.out_degree(a), db = g.out_degree(b);
+    return db > da || (db == da && b > a);
+  };
+  std::vector<ArcIndex> offsets(static_cast<std::size_t>(n) + 1, 0);
+  for (VertexId v = 0; v < n; ++v) {
+    ArcIndex count = 0;
+    for (VertexId u : g.neighbours(v)) count += higher(v, u) ? 1 : 0;
+    offsets[v + 1] = offsets[v] + count;
+  }
+  std::vector<VertexId> forward(offsets[n]);
+  for (VertexId v = 0; v < n; ++v) {
+    ArcIndex k = offsets[v];
+    for (VertexId u : g.neighbours(v))
+      if (higher(v, u)) forward[k++] = u;
+  }
+  std::vector<std::vector<double>> partial(static_cast<std::size_t>(threads));
+  const auto sn = static_cast<std::int64_t>(n);
+#pragma omp parallel num_threads(threads)
+  {
+    std::vector<double>& tri = partial[static_cast<std::size_t>(omp_get_thread_num())];
+    tri.assign(n, 0.0);
+    std::vector<char> mark(n, 0);
+#pragma omp for schedule(dynamic, 256)
+    for (std::int64_t i = 0; i < sn; ++i) {
+      const auto v = static_cast<VertexId>(i);
+      for (ArcIndex a = offsets[v]; a < offsets[v + 1]; ++a) mark[forward[a]] = 1;
+      for (ArcIndex a = offsets[v]; a < offsets[v + 1]; ++a) {
+        const VertexId u = forward[a];
+        for (ArcIndex b = offsets[u]; b < offsets[u + 1]; ++b) {
+          const VertexId k = forward[b];
+          if (!mark[k]) continue;
+          tri[v] += 1;
+          tri[u] += 1;
+          tri[k] += 1;
+        }
+      }
+      for (ArcIndex a = offsets[v]; a < offsets[v + 1]; ++a) mark[forward[a]] = 0;
+    }
+  }
+  std::vector<double> total(n, 0.0);
+  for (const auto& tri : partial)
+    for (VertexId v = 0; v < n; ++v) total[v] += tri[v];  // integers: exact in any order
+  return total;
+}
+
 }  // namespace
 
 ClusteringResult local_clustering(const CsrGraph& graph, const ClusteringParams& params) {
@@ -41,6 +94,14 @@ ClusteringResult local_clustering(const CsrGraph& graph, const ClusteringParams&
   ClusteringResult result;
   result.score.assign(n, 0.0);
   const int threads = params.threads > 0 ? params.threads : omp_get_max_threads();
+  if (!weighted && !directed) {
+    const std::vector<double> triangles = triangles_forward(graph, threads);
+    for (VertexId v = 0; v < n; ++v) {
+      const double d = graph.out_degree(v);
+      if (triangles[v] > 0) result.score[v] = 2 * triangles[v] / (d * (d - 1));
+    }
+    return result;
+  }
   const auto sn = static_cast<std::int64_t>(n);
 #pragma omp parallel num_threads(threads)
   {
