@@ -15,6 +15,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "engine/normalise/address.h"
+#include "engine/normalise/phone.h"
+#include "engine/normalise/text.h"
+#include "engine/normalise/vehicle_registration.h"
 #include "engine/store/case_file.h"
 
 namespace casegraph {
@@ -27,7 +31,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-char upper(char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); }
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -48,43 +51,6 @@ bool is_type_word(std::string_view word) {
 bool is_name(std::string_view word) {
   return !word.empty() &&
          std::all_of(word.begin(), word.end(), [](char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.'; });
-}
-
-std::string phone_digits(std::string_view text) {
-  const std::string_view trimmed = trim(text);
-  std::string digits;
-  for (char c : trimmed)
-    if (is_digit(c)) digits += c;
-  std::string national;
-  if (!trimmed.empty() && trimmed.front() == '+' && digits.starts_with("44")) national = digits.substr(2);
-  else if (digits.starts_with("0044")) national = digits.substr(4);
-  else return digits;
-  // "+44 (0)7700 900123": the optional trunk zero is dropped before adding one.
-  const auto first = national.find_first_not_of('0');
-  return "0" + (first == std::string::npos ? std::string() : national.substr(first));
-}
-
-std::string postcode(std::string_view text) {
-  std::string compact;
-  for (char c : text)
-    if (!std::isspace(static_cast<unsigned char>(c))) compact += upper(c);
-  if (compact.size() <= 3) return compact;
-  return compact.substr(0, compact.size() - 3) + " " + compact.substr(compact.size() - 3);
-}
-
-std::string collapsed_upper(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : trim(text)) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = true;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += upper(c);
-  }
-  return out;
 }
 
 // --------------------------------------------------------------- reading --
@@ -389,21 +355,23 @@ void read_entities_and_links(const SpecReader& reader, const toml::table& root, 
 // ------------------------------------------------------------ public API --
 
 std::string normalise_key(KeyNormaliser normaliser, std::string_view cell) {
+  // One normaliser per kind of identifier, shared with entity resolution
+  // (engine/normalise); a cell that is not a phone, VRM or postcode gives no
+  // key, as a blank cell does.
   switch (normaliser) {
     case KeyNormaliser::trim:
       return std::string(trim(cell));
-    case KeyNormaliser::text:
-      return collapsed_upper(cell);
-    case KeyNormaliser::vrm: {
-      std::string out;
-      for (char c : cell)
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c)) out += upper(c);
-      return out;
+    case KeyNormaliser::text: {
+      std::string folded = normalise::fold(cell);
+      // A cell wholly in a script fold() does not romanise keeps its own text.
+      return folded.empty() ? std::string(trim(cell)) : folded;
     }
+    case KeyNormaliser::vrm:
+      return normalise::vehicle_registration(cell).value_or("");
     case KeyNormaliser::phone:
-      return phone_digits(cell);
+      return normalise::phone_e164(cell).value_or("");
     case KeyNormaliser::postcode:
-      return postcode(cell);
+      return normalise::postcode(cell).value_or("");
   }
   return std::string(cell);
 }

@@ -61,10 +61,10 @@ class MappingSpecError : public std::runtime_error {
 // How an identifier is made comparable across files.
 enum class KeyNormaliser {
   trim,      // surrounding spaces removed (the default)
-  text,      // trimmed, runs of spaces collapsed, ASCII upper case
-  vrm,       // vehicle registration: ASCII upper case letters and digits only
-  phone,     // digits only; a leading +44 or 0044 becomes 0
-  postcode,  // upper case, one space before the last three characters
+  text,      // normalise::fold: lower-case ASCII, accents and apostrophes gone, spaces collapsed
+  vrm,       // normalise::vehicle_registration: "ab12 cde" -> AB12CDE; no key when not a VRM
+  phone,     // normalise::phone_e164: "07700 900123" -> +447700900123; no key when not a phone
+  postcode,  // normalise::postcode: "ls14ap" -> LS1 4AP; no key when not a UK postcode
 };
 std::string normalise_key(KeyNormaliser normaliser, std::string_view cell);
 

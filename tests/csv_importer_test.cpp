@@ -114,8 +114,8 @@ TEST_F(CsvImportTest, NominalsThenOccurrencesWithRolesAndMustExist) {
   EXPECT_FALSE(amara.attributes.contains("grading"));
   EXPECT_EQ(entity(entities, "police_nominal:N002").attributes["grading"], "2BP");
   EXPECT_EQ(entity(entities, "police_nominal:N003").attributes["dob"], "2008-02-29");
-  EXPECT_EQ(entity(entities, "phone:07700900202").type, "phone");
-  EXPECT_EQ(entity(entities, "phone:07700900404").label, "07700900404");
+  EXPECT_EQ(entity(entities, "phone:+447700900202").type, "phone");
+  EXPECT_EQ(entity(entities, "phone:+447700900404").label, "+447700900404");
   EXPECT_EQ(entity(entities, "postcode:SW1A 2AA").type, "location");
   EXPECT_EQ(entity(entities, "vrm:XY99ZZZ").type, "vehicle");
   const EntityRow& occ = entity(entities, "police_occurrences:OC-1");
@@ -172,8 +172,8 @@ TEST_F(CsvImportTest, DatesInEachFormatAndWeightColumn) {
   EXPECT_EQ(report.files[0].rows, 2);
   const auto entities = cf.entities();
   ASSERT_EQ(entities.size(), 3u);  // two vehicles, one camera however it is spelt
-  const EntityRow& camera = entity(entities, "anpr_camera:CAM 7 LONDON ROAD");
-  EXPECT_EQ(camera.label, "CAM 7 LONDON ROAD");
+  const EntityRow& camera = entity(entities, "anpr_camera:cam 7 london road");
+  EXPECT_EQ(camera.label, "cam 7 london road");  // no label template: the folded key
   EXPECT_EQ(camera.attributes["first_logged"], "2023-06-01T22:15:00Z");  // the first row's value stands
   EXPECT_EQ(camera.attributes["first_read_date"], "2023-06-01");
   const auto links = cf.links();

@@ -204,15 +204,19 @@ TEST(MappingSpec, OtherMistakes) {
 
 TEST(MappingSpec, KeyNormalisers) {
   EXPECT_EQ(normalise_key(KeyNormaliser::trim, "  N 1 "), "N 1");
-  EXPECT_EQ(normalise_key(KeyNormaliser::text, "  anna   de  la Cruz "), "ANNA DE LA CRUZ");
+  EXPECT_EQ(normalise_key(KeyNormaliser::text, "  anna   de  la Cruz "), "anna de la cruz");
   EXPECT_EQ(normalise_key(KeyNormaliser::vrm, " ab12-cde "), "AB12CDE");
-  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "+44 7700 900123"), "07700900123");
-  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "0044 (0)7700-900123"), "07700900123");
-  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "07700 900 123"), "07700900123");
-  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "+33 1 23 45 67 89"), "33123456789");
+  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "+44 7700 900123"), "+447700900123");
+  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "0044 (0)7700-900123"), "+447700900123");
+  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "07700 900 123"), "+447700900123");
+  EXPECT_EQ(normalise_key(KeyNormaliser::phone, "+33 1 23 45 67 89"), "+33123456789");
   EXPECT_EQ(normalise_key(KeyNormaliser::phone, "n/a"), "");
   EXPECT_EQ(normalise_key(KeyNormaliser::postcode, "sw1a2aa"), "SW1A 2AA");
   EXPECT_EQ(normalise_key(KeyNormaliser::postcode, " m1   1ae "), "M1 1AE");
+  // Not a VRM / postcode: no key, as for a blank cell.
+  EXPECT_EQ(normalise_key(KeyNormaliser::vrm, "N/A"), "");
+  EXPECT_EQ(normalise_key(KeyNormaliser::postcode, "Leeds"), "");
+  EXPECT_EQ(normalise_key(KeyNormaliser::text, "O'Neil-Brown"), "oneil brown");
 }
 
 TEST(MappingSpec, LoadsFromFile) {

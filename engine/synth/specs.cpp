@@ -30,8 +30,8 @@ label = "{Forename} {Surname}"
 attributes = { forename = "Forename", surname = "Surname", dob = "DOB", sex = "Sex", alias = "Alias" }
 
 # Phone numbers written every which way (07700 900123, +44 7700 900123,
-# 0044 ...); "phone" normalisation gives the national form the call records
-# normalise to. Blank for people with no number on record.
+# 0044 ...); "phone" normalisation gives the E.164 form (+447700900123) the
+# call records normalise to. Blank for people with no number on record.
 [[entity]]
 as = "phone"
 type = "phone"
