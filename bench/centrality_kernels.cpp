@@ -82,7 +82,7 @@ void eigenvector_kernel(benchmark::State& state) {
 void hits_kernel(benchmark::State& state) {
   const CsrGraph& g = graph_of(kSlashdot, true);
   HitsParams p;
-  p.tolerance = 1e-10;
+  p.tolerance = 1e-14;  // per vertex
   HitsResult r;
   for (auto _ : state) {
     r = hits(g, p);

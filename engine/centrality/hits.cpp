@@ -35,7 +35,7 @@ HitsResult hits(const CsrGraph& graph, const HitsParams& params) {
     }
     h /= h_max;
     auth /= a_max;
-    if ((h - last).lpNorm<1>() < params.tolerance) {
+    if ((h - last).lpNorm<1>() < params.tolerance * n) {
       result.converged = true;
       break;
     }

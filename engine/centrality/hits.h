@@ -8,7 +8,9 @@
 // Conventions (networkx hits, tested against it and igraph hub_score /
 // authority_score): power iteration from uniform hubs, a = A^T h, h = A a,
 // each scaled to maximum 1 per step; stops when the L1 change of h is below
-// `tolerance`; both vectors are then scaled to sum 1 (igraph scales to max
+// n * `tolerance` (per vertex, as networkx's PageRank does: an absolute L1
+// bound cannot be met on a large graph, where rounding alone moves the sum
+// more than 1e-14); both vectors are then scaled to sum 1 (igraph scales to max
 // 1 instead: divide by the maximum to compare). On an undirected graph hubs
 // and authorities coincide.
 // Why Eigen: the two sparse products A^T h and A a are Eigen row-major sparse
@@ -25,7 +27,7 @@ namespace casegraph {
 
 struct HitsParams {
   bool weighted = false;  // weights as strengths; must be finite and >= 0
-  double tolerance = 1e-14;
+  double tolerance = 1e-15;  // per vertex: the L1 bound is n * tolerance
   int max_iterations = 100000;
 };
 
