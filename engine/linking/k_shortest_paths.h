@@ -10,8 +10,9 @@
 //
 // Paths are enumerated lazily (YenEnumerator::next) so that a caller can filter
 // them (time-advancing paths) and stop at the k-th one it keeps. Paths come in
-// non-decreasing cost; equal costs are ordered by their vertex sequence, so the
-// order is deterministic.
+// non-decreasing cost. The order among equal costs is deterministic (the same
+// graph gives the same order) but not otherwise defined: Yen's first path is
+// Dijkstra's, later ones leave the candidate set in vertex-sequence order.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
