@@ -1,6 +1,8 @@
 // casegraph analyse CASE: one analysis run, stored in the case file with its
 // parameters, the engine version and a hash of what it read, so that any
 // ranking can be reproduced and disclosed.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cli/case_data.h"
@@ -19,26 +21,61 @@ std::optional<Timestamp> parse_date_option(const std::string& text, const char* 
   return t;
 }
 
+CommunityMethod community_method(const std::string& name) {
+  if (name == "leiden") return CommunityMethod::leiden;
+  if (name == "leiden-cpm") return CommunityMethod::leiden_cpm;
+  if (name == "louvain") return CommunityMethod::louvain;
+  throw UsageError(fmt::format("--community '{}': expected leiden, leiden-cpm or louvain", name));
+}
+
 nlohmann::json run_parameters(const AnalyseOptions& o) {
-  return {{"from", o.from},   {"to", o.to},         {"link_types", o.link_types}, {"seed", o.seed},
-          {"threads", o.threads}, {"resolution", o.resolution}, {"hub_limit", o.hub_limit},
+  return {{"from", o.from},
+          {"to", o.to},
+          {"link_types", o.link_types},
+          {"seed", o.seed},
+          {"threads", o.threads},
+          {"resolution", o.resolution},
+          {"hub_limit", o.hub_limit},
           {"projection", "people, through shared entities within 3 links, Newman 1/(k-1) weights"},
-          {"communities", "louvain"}};
+          {"communities", o.community},
+          {"stability", {{"runs", o.stability_runs}, {"drop_share", o.stability_drop}, {"seed", o.seed},
+                         {"core", "members with >= 2 projection links inside the cluster"},
+                         {"together", ">= 80% of the core in one community"}}},
+          {"without", o.without},
+          {"copresence", "missing-episode co-presence (engine/linking/copresence.h, 1 h margin) with suspects"}};
+}
+
+// Person (canonical entity id) -> value of one measure, when the run has it.
+std::map<std::int64_t, double> measure_of(const AnalysisResult& result, const std::string& measure) {
+  std::map<std::int64_t, double> of;
+  auto it = result.scores.find(measure);
+  if (it == result.scores.end()) return of;
+  for (std::size_t i = 0; i < it->second.size(); ++i)
+    of[result.case_graph.entity[result.projection.case_vertex[i]]] = it->second[i];
+  return of;
 }
 
 ClusterRow cluster_row(const RankedCluster& c, const CaseData& data,
-                       const std::map<std::int64_t, std::vector<std::string>>& roles) {
+                       const std::map<std::int64_t, std::vector<std::string>>& roles,
+                       const std::map<std::int64_t, double>& proximity) {
   nlohmann::json components = nlohmann::json::array();
   for (const ScoreComponent& part : c.components) components.push_back(to_json(part));
   nlohmann::json members = nlohmann::json::array();
   for (std::int64_t id : c.members) {
     auto r = roles.find(id);
-    members.push_back({{"entity_id", id},
-                       {"label", data.entity(id).label},
-                       {"entities", data.identities->members(id)},
-                       {"roles", r == roles.end() ? std::vector<std::string>{} : r->second}});
+    nlohmann::json member = {{"entity_id", id},
+                             {"label", data.entity(id).label},
+                             {"entities", data.identities->members(id)},
+                             {"roles", r == roles.end() ? std::vector<std::string>{} : r->second}};
+    if (auto p = proximity.find(id); p != proximity.end()) member["victim_proximity"] = p->second;
+    members.push_back(std::move(member));
   }
-  return {c.community, c.rank, c.score, {{"components", components}, {"members", members}}, c.members};
+  nlohmann::json breakdown = {{"components", components}, {"members", members}};
+  if (c.stability >= 0) {
+    breakdown["stability"] = c.stability;
+    breakdown["core"] = c.core;
+  }
+  return {c.community, c.rank, c.score, std::move(breakdown), c.members};
 }
 
 }  // namespace
@@ -52,6 +89,19 @@ std::int64_t run_analyse(const AnalyseOptions& options) {
   params.seed = options.seed;
   params.threads = options.threads;
   params.resolution = options.resolution;
+  params.community = community_method(options.community);
+  params.stability = options.stability_runs > 0;
+  params.stability_params.runs = std::max<std::uint32_t>(options.stability_runs, 1);
+  params.stability_params.drop_share = options.stability_drop;
+  params.stability_params.seed = options.seed;
+  for (const std::string& name : options.without) {
+    const auto& names = score_component_names();
+    if (std::find(names.begin(), names.end(), name) == names.end())
+      throw UsageError(fmt::format("--without '{}': not a score component", name));
+    params.clusters.disabled.insert(name);
+  }
+  if (!(options.stability_drop >= 0 && options.stability_drop < 1))
+    throw UsageError("--stability-drop: expected a share in [0, 1)");
 
   CaseFile file = CaseFile::open(options.case_path, false);
   const std::string started = now_iso8601();
@@ -78,8 +128,9 @@ std::int64_t run_analyse(const AnalyseOptions& options) {
       scores.push_back({result.case_graph.entity[result.projection.case_vertex[i]], measure, values[i]});
   file.add_scores(run_id, scores);
   auto roles = person_roles(result.case_graph);
+  const auto proximity = measure_of(result, "victim_proximity");
   std::vector<ClusterRow> clusters;
-  for (const RankedCluster& c : result.clusters) clusters.push_back(cluster_row(c, data, roles));
+  for (const RankedCluster& c : result.clusters) clusters.push_back(cluster_row(c, data, roles, proximity));
   file.add_clusters(run_id, clusters);
   file.finish_run(run_id, now_iso8601());
 
@@ -106,8 +157,21 @@ void add_analyse_command(CLI::App& app) {
   cmd->add_option("--link-types", options->link_types, "Keep only these link types (default: all)")->delimiter(',');
   cmd->add_option("--seed", options->seed, "Seed for community detection")->capture_default_str();
   cmd->add_option("--threads", options->threads, "Threads (0 = all cores)")->capture_default_str();
-  cmd->add_option("--resolution", options->resolution, "Modularity resolution (higher = smaller communities)")
+  cmd->add_option("--resolution", options->resolution,
+                  "Resolution of community detection (modularity's gamma, or CPM's; higher = smaller communities)")
       ->capture_default_str();
+  cmd->add_option("--community", options->community, "Community detection on the person projection")
+      ->check(CLI::IsMember({"leiden", "leiden-cpm", "louvain"}))
+      ->capture_default_str();
+  cmd->add_option("--stability-runs", options->stability_runs,
+                  "Perturbed runs for each cluster's stability figure (0 = none)")
+      ->capture_default_str();
+  cmd->add_option("--stability-drop", options->stability_drop,
+                  "Share of links each perturbed run drops at random")
+      ->capture_default_str();
+  cmd->add_option("--without", options->without,
+                  "Score components to leave out, for measuring what each contributes (comma-separated)")
+      ->delimiter(',');
   cmd->add_option("--hub-limit", options->hub_limit,
                   "Entities shared by more people than this link nobody (shopping centres, petrol stations)")
       ->capture_default_str();

@@ -37,6 +37,26 @@ nlohmann::json member_json(const CaseFile& file, const EntityRow& entity, const 
           {"roles", member.at("roles")}, {"merged_entities", member.at("entities")}, {"records", records}};
 }
 
+// Stability as stored with the run, or "-" for runs without it.
+std::string stability_text(const ClusterRow& c) {
+  if (!c.breakdown.contains("stability")) return "-";
+  return fmt::format("{:.2f}", c.breakdown.at("stability").get<double>());
+}
+
+// Missing episodes of the members: the evidence of the victims component that
+// are missing reports (older runs counted them as their own component).
+double missing_episodes(const ClusterRow& c) {
+  for (const auto& part : c.breakdown.at("components")) {
+    if (part.at("name") == "missing_episodes") return part.at("count").get<double>();
+    if (part.at("name") != "victims" || !part.contains("evidence")) continue;
+    double n = 0;
+    for (const auto& e : part.at("evidence"))
+      if (e.at("what").get<std::string>().rfind("reported missing", 0) == 0) ++n;
+    return n;
+  }
+  return 0;
+}
+
 std::string roles_text(const nlohmann::json& roles) {
   std::string out;
   for (const auto& r : roles) out += (out.empty() ? "" : ",") + r.get<std::string>();
@@ -46,8 +66,8 @@ std::string roles_text(const nlohmann::json& roles) {
 void print_table(const CaseFile& file, const RunRow& run, const std::vector<ClusterRow>& clusters, std::size_t top) {
   fmt::print("Run {} of {} ({}), {} clusters; top {} by score:\n\n", run.id, file.path().filename().string(),
              run.finished_at, clusters.size(), std::min(top, clusters.size()));
-  fmt::print("{:>4}  {:>6}  {:>6}  {:>7}  {:>8}  {:>7}  {}\n", "rank", "score", "people", "victims", "suspects",
-             "missing", "members (roles)");
+  fmt::print("{:>4}  {:>6}  {:>9}  {:>6}  {:>7}  {:>8}  {:>7}  {}\n", "rank", "score", "stability", "people",
+             "victims", "suspects", "missing", "members (roles)");
   for (std::size_t i = 0; i < clusters.size() && i < top; ++i) {
     const ClusterRow& c = clusters[i];
     std::string members;
@@ -55,12 +75,13 @@ void print_table(const CaseFile& file, const RunRow& run, const std::vector<Clus
       std::string roles = roles_text(m.at("roles"));
       members += (members.empty() ? "" : "; ") + m.at("label").get<std::string>() + (roles.empty() ? "" : " (" + roles + ")");
     }
-    fmt::print("{:>4}  {:>6.2f}  {:>6}  {:>7}  {:>8}  {:>7}  {}\n", c.rank, c.score, c.members.size(),
-               component_count(c, "victims"), component_count(c, "suspects"), component_count(c, "missing_episodes"),
-               members);
+    fmt::print("{:>4}  {:>6.2f}  {:>9}  {:>6}  {:>7}  {:>8}  {:>7}  {}\n", c.rank, c.score, stability_text(c),
+               c.members.size(), component_count(c, "victims"), component_count(c, "suspects"),
+               missing_episodes(c), members);
   }
   fmt::print("\nScores use link types, counts and dates only; no protected characteristic is an input.\n"
-             "`casegraph clusters {} --format json` lists each member's source records.\n",
+             "Stability: share of perturbed runs (links dropped at random) keeping the cluster's core together.\n"
+             "`casegraph explain {} --cluster N` shows why a cluster scores what it does, with its source rows.\n",
              file.path().string());
 }
 
@@ -81,13 +102,15 @@ void run_clusters(const ClustersOptions& options) {
       nlohmann::json members = nlohmann::json::array();
       for (const auto& m : c.breakdown.at("members"))
         members.push_back(member_json(file, data.entity(m.at("entity_id").get<std::int64_t>()), m));
-      out["clusters"].push_back({{"rank", c.rank}, {"cluster", c.cluster}, {"score", c.score},
-                                 {"components", c.breakdown.at("components")}, {"members", members}});
+      nlohmann::json cluster = {{"rank", c.rank}, {"cluster", c.cluster}, {"score", c.score},
+                                {"components", c.breakdown.at("components")}, {"members", members}};
+      cluster["stability"] = c.breakdown.contains("stability") ? c.breakdown.at("stability") : nlohmann::json(nullptr);
+      out["clusters"].push_back(std::move(cluster));
     }
     std::cout << out.dump(2) << "\n";
   } else {
     CaseData data = load_case_data(file);
-    std::cout << "rank,score,entity_id,type,label,roles,records\n";
+    std::cout << "rank,score,stability,entity_id,type,label,roles,records\n";
     auto quote = [](const std::string& s) {
       std::string q = "\"";
       for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
@@ -99,7 +122,9 @@ void run_clusters(const ClustersOptions& options) {
         std::string records;
         for (const SourceKey& key : source_keys_of(file, m.at("entities").get<std::vector<std::int64_t>>()))
           records += (records.empty() ? "" : ";") + key.source + ":" + key.record_id;
-        std::cout << fmt::format("{},{:.6f},{},{},{},{},{}\n", clusters[i].rank, clusters[i].score, e.id, e.type,
+        const std::string stability = stability_text(clusters[i]);
+        std::cout << fmt::format("{},{:.6f},{},{},{},{},{},{}\n", clusters[i].rank, clusters[i].score,
+                                 stability == "-" ? std::string() : stability, e.id, e.type,
                                  quote(e.label), quote(roles_text(m.at("roles"))), quote(records));
       }
     }

@@ -135,23 +135,31 @@ TEST(Clusters, RankVictimAndSuspectGroupsFirstWithTheirEvidence) {
   Projection p = project_people(cg, {});
   // Two communities: {Tomasz, Farid, Chloe} and {Grace} plus a lone pair test below.
   std::vector<std::uint32_t> membership{0, 0, 0, 1};
-  auto clusters = rank_clusters(cg, p, membership, {});
+  auto clusters = rank_clusters(cg, p, membership, {}, {});
   ASSERT_EQ(clusters.size(), 1u);  // Grace alone is no cluster
   const RankedCluster& top = clusters[0];
   EXPECT_EQ(top.rank, 1);
   EXPECT_EQ(top.members, (std::vector<std::int64_t>{1, 2, 3}));
-  double expected = 3 + std::log2(2) + std::log2(2) + std::log2(2);
+  // both, one victim, no repeat episode, one suspect, one occurrence of unknown
+  // offence (gravity 0.5) as suspect, gravity 0.5 (engine/triage/clusters.h).
+  double expected = 3 + std::log2(2) + 0 + std::log2(2) + std::log2(1.5) + 0.5;
   // links: every link touching the three people or their events/objects.
-  const ScoreComponent& links = top.components[4];
+  const ScoreComponent& links = top.components[8];
   EXPECT_EQ(links.name, "links");
   expected += 0.5 * std::log2(1 + links.count);
-  const ScoreComponent& recency = top.components[5];
+  const ScoreComponent& recency = top.components[9];
   EXPECT_DOUBLE_EQ(recency.points, 1.0);  // the latest evidence in the case is this cluster's
   expected += 1.0;
   EXPECT_NEAR(top.score, expected, 1e-12);
-  EXPECT_EQ(top.components[3].name, "missing_episodes");
-  EXPECT_EQ(top.components[3].link_ids, std::vector<std::int64_t>{5});
-  EXPECT_EQ(top.components[2].link_ids, std::vector<std::int64_t>{7});
+  auto link_ids = [](const ScoreComponent& part) {
+    std::vector<std::int64_t> ids;
+    for (const EvidenceItem& item : part.evidence) ids.push_back(item.link_id);
+    return ids;
+  };
+  EXPECT_EQ(top.components[1].name, "victims");
+  EXPECT_EQ(link_ids(top.components[1]), (std::vector<std::int64_t>{5, 8}));
+  EXPECT_EQ(top.components[3].name, "suspects");
+  EXPECT_EQ(link_ids(top.components[3]), std::vector<std::int64_t>{7});
 }
 
 TEST(Clusters, SuspectsWithoutVictimsRankBelow) {
@@ -164,7 +172,7 @@ TEST(Clusters, SuspectsWithoutVictimsRankBelow) {
   c.link(link_type::victim_in, 6, 11, 100);
   CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
   Projection p = project_people(cg, {});
-  auto clusters = rank_clusters(cg, p, {0, 0, 0, 0, 1, 1}, {});
+  auto clusters = rank_clusters(cg, p, {0, 0, 0, 0, 1, 1}, {}, {});
   ASSERT_EQ(clusters.size(), 2u);
   EXPECT_EQ(clusters[0].members, (std::vector<std::int64_t>{5, 6}));
 }

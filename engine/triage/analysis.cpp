@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <chrono>
 
+#include <fmt/format.h>
+
 #include "engine/model/pole.h"
 
 #include "engine/centrality/betweenness.h"
 #include "engine/centrality/degree.h"
 #include "engine/centrality/pagerank.h"
+#include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
+#include "engine/linking/copresence.h"
 
 namespace casegraph {
 namespace {
@@ -54,18 +58,138 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
   r.scores["betweenness"] = betweenness(people, betweenness_params).score;
   clock.done("centrality");
 
-  LouvainParams louvain_params;
-  louvain_params.seed = params.seed;
-  louvain_params.resolution = params.resolution;
-  louvain_params.keep_levels = false;
-  LouvainResult communities = louvain(people, louvain_params);
-  r.membership = communities.membership;
-  r.modularity = communities.modularity;
+  if (std::vector<double> proximity = victim_proximity(r.case_graph, r.projection, params.threads);
+      !proximity.empty())
+    r.scores["victim_proximity"] = std::move(proximity);
+  clock.done("victim proximity");
+
+  r.membership = detect_communities(people, params.community, params.resolution, params.seed, params.threads,
+                                    &r.modularity);
   clock.done("communities");
 
-  r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, params.clusters);
+  ClusterInputs inputs;
+  inputs.offence_of = offences_of(entities, identities);
+  if (params.copresence_hook)
+    inputs.copresence = params.copresence_hook(r.case_graph);
+  else if (params.copresence)
+    inputs.copresence = copresence_findings(r.case_graph, entities);
+  r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, inputs, params.clusters);
   clock.done("clusters");
+
+  if (params.stability && !r.clusters.empty()) {
+    std::vector<std::vector<std::int64_t>> cores;
+    for (RankedCluster& c : r.clusters) {
+      c.core = cluster_core(r.case_graph, r.projection, c.members, params.stability_params.core_min_links);
+      cores.push_back(c.core);
+    }
+    const CaseGraph& cg = r.case_graph;
+    // Each run rebuilds the graph from the kept links and detects communities
+    // single-threaded: the runs themselves are the parallel loop.
+    PerturbedPartition partition = [&](const std::vector<char>& keep, std::uint64_t seed) {
+      std::vector<LinkRow> kept;
+      kept.reserve(cg.links.size());
+      for (std::size_t i = 0; i < cg.links.size(); ++i)
+        if (keep[i]) kept.push_back(cg.links[i]);
+      const CaseGraph perturbed = build_case_graph(entities, kept, identities, params.filter);
+      const Projection projection = project_people(perturbed, params.projection);
+      double quality = 0;
+      const std::vector<std::uint32_t> membership =
+          detect_communities(projection.graph, params.community, params.resolution, seed, 1, &quality);
+      std::unordered_map<std::int64_t, std::uint32_t> of;
+      for (std::size_t i = 0; i < membership.size(); ++i)
+        if (projection.graph.out_degree(static_cast<VertexId>(i)) > 0)
+          of[perturbed.entity[projection.case_vertex[i]]] = membership[i];
+      return of;
+    };
+    StabilityParams stability = params.stability_params;
+    stability.threads = params.threads;
+    const std::vector<double> share = cluster_stability(cores, cg.links.size(), stability, partition);
+    for (std::size_t i = 0; i < r.clusters.size(); ++i) r.clusters[i].stability = share[i];
+    clock.done("stability");
+  }
   return r;
+}
+
+std::vector<std::uint32_t> detect_communities(const CsrGraph& people, CommunityMethod method, double resolution,
+                                              std::uint64_t seed, int threads, double* quality) {
+  if (method == CommunityMethod::louvain) {
+    LouvainParams louvain_params;
+    louvain_params.seed = seed;
+    louvain_params.resolution = resolution;
+    louvain_params.keep_levels = false;
+    LouvainResult result = louvain(people, louvain_params);
+    if (quality) *quality = result.modularity;
+    return result.membership;
+  }
+  LeidenParams leiden_params;
+  leiden_params.quality = method == CommunityMethod::leiden_cpm ? LeidenQuality::cpm : LeidenQuality::modularity;
+  leiden_params.resolution = resolution;
+  leiden_params.seed = seed;
+  leiden_params.threads = threads;
+  LeidenResult result = leiden(people, leiden_params);
+  if (quality) *quality = result.quality;
+  return result.membership;
+}
+
+std::vector<double> victim_proximity(const CaseGraph& cg, const Projection& projection, int threads) {
+  const CsrGraph& people = projection.graph;
+  std::vector<double> seeds(people.num_vertices(), 0.0);
+  bool any = false;
+  std::unordered_map<VertexId, VertexId> projection_vertex;
+  for (std::size_t i = 0; i < projection.case_vertex.size(); ++i)
+    projection_vertex[projection.case_vertex[i]] = static_cast<VertexId>(i);
+  for (const LinkRow& link : cg.links) {
+    if (link.type != link_type::victim_in && link.type != link_type::reported_missing) continue;
+    for (std::int64_t end : {link.source, link.target}) {
+      auto it = projection_vertex.find(cg.vertex(end));
+      if (it == projection_vertex.end()) continue;
+      seeds[it->second] = 1.0;
+      any = true;
+    }
+  }
+  if (!any) return {};
+  PageRankParams params;
+  params.weighted = true;
+  params.personalization = std::move(seeds);
+  params.threads = threads;
+  return pagerank(people, params).score;
+}
+
+std::vector<CopresenceFinding> copresence_findings(const CaseGraph& cg, const std::vector<EntityRow>& entities) {
+  const CopresenceResult found = find_copresence(cg, describe_places(cg, entities), CopresenceParams{});
+  std::vector<CopresenceFinding> findings;
+  for (const EpisodeFinding& f : found.episodes) {
+    for (const ObjectHolder& holder : f.holders) {
+      if (!holder.suspect) continue;
+      CopresenceFinding finding;
+      finding.victim = cg.entity[f.child];
+      finding.suspect = cg.entity[holder.person];
+      std::vector<std::uint32_t> links = f.links();
+      links.insert(links.end(), holder.links.begin(), holder.links.end());
+      std::sort(links.begin(), links.end());
+      links.erase(std::unique(links.begin(), links.end()), links.end());
+      for (std::uint32_t i : links) finding.link_ids.push_back(cg.links[i].id);
+      finding.when = f.sighting.start;
+      finding.what = fmt::format("{} {} at {} ({}) while {} was missing ({}){}", cg.label[f.object],
+                                 holder.via_intelligence ? "(named with them in intelligence) seen" : "seen",
+                                 cg.label[f.sighting.place], place_match_name(f.match), cg.label[f.child],
+                                 cg.label[f.episode], f.specificity < 1 ? fmt::format(", specificity {:.2f}", f.specificity) : "");
+      findings.push_back(std::move(finding));
+    }
+  }
+  return findings;
+}
+
+std::unordered_map<std::int64_t, std::string> offences_of(const std::vector<EntityRow>& entities,
+                                                          const IdentityMap& identities) {
+  std::unordered_map<std::int64_t, std::string> offence;
+  for (const EntityRow& e : entities) {
+    if (e.type != entity_type::occurrence) continue;
+    auto it = e.attributes.find("offence");
+    if (it == e.attributes.end() || !it->is_string()) continue;
+    offence.emplace(identities.canonical(e.id), it->get<std::string>());
+  }
+  return offence;
 }
 
 std::map<std::int64_t, std::vector<std::string>> person_roles(const CaseGraph& cg) {
