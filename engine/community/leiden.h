@@ -16,7 +16,8 @@
 //   exp(gain / randomness), randomness 0.01 (igraph's beta) by default.
 // - One iteration runs levels (fast local moving, refinement, aggregation)
 //   until local moving leaves every aggregate vertex alone; the next
-//   iteration starts from the last partition. params.iterations = 0 runs
+//   iteration starts from the last partition. Two by default, as igraph;
+//   params.iterations = 0 runs
 //   iterations until one changes nothing (at most 100; igraph's n_iterations < 0).
 // - Every community is connected, in the input graph, at the end of every
 //   iteration (the paper's guarantee; tested).
@@ -47,7 +48,7 @@ struct LeidenParams {
   LeidenQuality quality = LeidenQuality::modularity;
   double resolution = 1.0;     // gamma: larger gives more, smaller communities
   std::uint64_t seed = 42;     // vertex orders and refinement draws
-  std::uint32_t iterations = 0;  // 0: until an iteration changes nothing
+  std::uint32_t iterations = 2;  // igraph's default; 0: until an iteration changes nothing (better Q, ~3x time)
   double randomness = 0.01;    // theta of the refinement (igraph's beta)
   int threads = 0;             // refinement and aggregation threads; 0 = OpenMP's default
   // Start from this partition (one label per vertex) instead of singletons;
