@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -47,12 +48,12 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
-struct Run {
+struct CliRun {
   int code = -1;
   std::string out;
 };
 
-Run casegraph(const std::string& args, const Scratch& dir) {
+CliRun casegraph(const std::string& args, const Scratch& dir) {
   const fs::path out = dir / "out.txt";
   const std::string command = std::string(CASEGRAPH_CLI) + " " + args + " >'" + out.string() + "' 2>&1 </dev/null";
   const int status = std::system(command.c_str());
@@ -113,7 +114,7 @@ Scores resolve_and_score(const std::string& csv, const std::string& spec,
   Scratch dir;
   const std::string db = (dir / "case.db").string();
   EXPECT_EQ(casegraph("import " + db + " --spec " + (kSpecs / spec).string() + " " + (kData / csv).string(), dir).code, 0);
-  const Run resolved = casegraph("resolve " + db + " --review-queue " + (dir / "review.csv").string(), dir);
+  const CliRun resolved = casegraph("resolve " + db + " --review-queue " + (dir / "review.csv").string(), dir);
   EXPECT_EQ(resolved.code, 0) << resolved.out;
   EXPECT_EQ(casegraph("entities " + db + " --format csv -o " + (dir / "entities.csv").string(), dir).code, 0);
   EXPECT_TRUE(fs::exists(dir / "review.csv"));
@@ -183,7 +184,7 @@ TEST(EntityResolutionDecisions, UnmergeRejectConfirmRoundTrip) {
   // Entity ids are the import order: record r is entity r+1 in a fresh case.
   const std::string a = std::to_string(std::stoi("11") + 1), b = std::to_string(std::stoi("13") + 1);
 
-  Run r = casegraph("resolve " + db + " --reject " + a + " " + b, dir);
+  CliRun r = casegraph("resolve " + db + " --reject " + a + " " + b, dir);
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(entity_of(db, "11", dir), entity_of(db, "13", dir));
   // A later resolve never redecides: they stay apart.

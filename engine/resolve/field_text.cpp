@@ -1,7 +1,13 @@
-// Local implementations of the text operations resolution needs. They are
-// deliberately small; engine/normalise and engine/similarity hold the full
-// normalisers, and this file forwards to them where they exist.
+// The text operations resolution needs: folding, name tokens and families
+// and phonetic keys forward to engine/normalise and engine/similarity; dates,
+// postal codes and phone digits are kept here because matching wants the
+// parts of a typo'd date (20010231) as evidence, where a normaliser rightly
+// refuses it.
 #include "engine/resolve/field_text.h"
+
+#include "engine/normalise/name.h"
+#include "engine/normalise/text.h"
+#include "engine/similarity/phonetic.h"
 
 #include <algorithm>
 #include <array>
@@ -15,132 +21,19 @@ namespace {
 
 bool is_alnum(unsigned char c) { return std::isalnum(c) != 0; }
 
-// Two-byte UTF-8 Latin-1 supplement letters folded to ASCII (é -> e, ß -> ss ...).
-std::string_view fold_latin1(unsigned char lead, unsigned char next) {
-  if (lead != 0xC3) return {};
-  static constexpr std::array<const char*, 64> table = {
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
-  if (next < 0x80 || next > 0xBF) return {};
-  return table[next - 0x80];
-}
-
 }  // namespace
 
-std::string fold_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      if (i + 1 < text.size()) {
-        std::string_view folded = fold_latin1(c, static_cast<unsigned char>(text[i + 1]));
-        if (!folded.empty()) {
-          if (space && !out.empty()) out += ' ';
-          space = false;
-          out += folded;
-          ++i;
-          continue;
-        }
-      }
-      continue;  // other non-ASCII bytes carry no comparable letter here
-    }
-    if (is_alnum(c)) {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += static_cast<char>(std::tolower(c));
-    } else if (c == '\'' || c == '.') {
-      continue;  // O'Neil -> oneil, St. -> st
-    } else {
-      space = true;
-    }
-  }
-  return out;
-}
+std::string fold_text(std::string_view text) { return normalise::fold(text); }
 
-std::vector<std::string> name_tokens_of(std::string_view name) {
-  std::vector<std::string> tokens;
-  std::string folded = fold_text(name);
-  std::size_t start = 0;
-  while (start < folded.size()) {
-    std::size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) tokens.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return tokens;
-}
+std::vector<std::string> name_tokens_of(std::string_view name) { return normalise::name_tokens(name); }
 
-std::string name_family_of(const std::string& folded_token) {
-  // A small table of common nicknames and transliteration families; the
-  // canonical member is the first of each family.
-  static const std::unordered_map<std::string, std::string> families = [] {
-    const std::vector<std::vector<const char*>> groups = {
-        {"mohammed", "muhammad", "mohammad", "mohamed", "muhammed", "mohamad", "mohd", "mo"},
-        {"robert", "rob", "bob", "bobby", "robbie", "bert"},
-        {"william", "will", "bill", "billy", "liam", "willie"},
-        {"elizabeth", "liz", "lizzie", "beth", "betty", "eliza", "libby"},
-        {"katherine", "catherine", "kate", "katie", "kathryn", "cathy", "kathy", "kat"},
-        {"alexander", "alex", "sasha", "alexandr", "aleksandr", "sandy"},
-        {"michael", "mike", "mick", "mikey", "mikhail", "michal"},
-        {"james", "jim", "jimmy", "jamie"},
-        {"joseph", "joe", "joey", "jozef"},
-        {"thomas", "tom", "tommy"},
-        {"richard", "rick", "dick", "ricky", "richie"},
-        {"margaret", "maggie", "meg", "peggy", "marge"},
-        {"jennifer", "jen", "jenny"},
-        {"daniel", "dan", "danny"},
-        {"christopher", "chris", "kit"},
-        {"jonathan", "jon", "john", "johnny", "jack", "ian", "sean", "shaun", "ivan"},
-        {"anthony", "tony", "antony"},
-        {"samuel", "sam", "sammy"},
-        {"benjamin", "ben", "benny"},
-        {"matthew", "matt", "matty"},
-        {"nicholas", "nick", "nicky"},
-        {"rebecca", "becky", "becca"},
-        {"abigail", "abby", "abbie"},
-        {"yusuf", "yousef", "yousuf", "youssef"},
-        {"aisha", "ayesha", "aysha", "aishah"},
-        {"fatima", "fatimah", "fatma"},
-        {"ibrahim", "ebrahim", "abraham"},
-        {"ahmed", "ahmad", "ahmet"},
-        {"hussein", "husain", "hussain", "husein"},
-    };
-    std::unordered_map<std::string, std::string> map;
-    for (const auto& group : groups)
-      for (const char* name : group) map.emplace(name, group.front());
-    return map;
-  }();
-  auto it = families.find(folded_token);
-  return it == families.end() ? folded_token : it->second;
-}
+std::string name_family_of(const std::string& folded_token) { return normalise::name_family(folded_token); }
 
-std::string phonetic_of(const std::string& folded_token) {
-  // American Soundex: robust to vowel changes and doubled letters, which are
-  // the commonest spelling variants of surnames.
-  static constexpr std::array<char, 26> code = {'0', '1', '2', '3', '0', '1', '2', '0', '0', '2', '2', '4', '5',
-                                                '5', '0', '1', '2', '6', '2', '3', '0', '1', '0', '2', '0', '2'};
-  std::string out;
-  char last = 0;
-  for (char ch : folded_token) {
-    if (ch < 'a' || ch > 'z') continue;
-    const char c = code[static_cast<std::size_t>(ch - 'a')];
-    if (out.empty()) {
-      out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      last = c;
-      continue;
-    }
-    if (c != '0' && c != last) out += c;
-    if (ch != 'h' && ch != 'w') last = c;
-    if (out.size() == 4) break;
-  }
-  if (!out.empty()) out.resize(4, '0');
-  return out;
-}
+std::string phonetic_of(const std::string& folded_token) { return similarity::phonetic_key(folded_token); }
 
+// Jaro–Winkler by hand here although engine/similarity has one: this is the
+// innermost loop of matching (tens of millions of calls at a million
+// records), and flag arrays on the stack avoid two heap allocations a call.
 double jaro_winkler_similarity(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
   if (a == b) return 1.0;
