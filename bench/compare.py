@@ -255,7 +255,7 @@ def main():
         if "q_ours" in ig:
             accuracy = "Q %.4f vs %.4f" % (ig["q_ours"], ig["q_igraph"])
         else:
-            accuracy = "max|diff| %.1e (rel %.1e)" % (ig["max_abs_diff"], ig["max_rel_diff"])
+            accuracy = "max abs diff %.1e (rel %.1e)" % (ig["max_abs_diff"], ig["max_rel_diff"])
         edges = ig["m"]
         per_edge = "%.1f" % (graph_bytes / edges) if graph_bytes else "?"
         target = task.get("target")
