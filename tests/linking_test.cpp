@@ -27,6 +27,7 @@
 #include "engine/linking/neighbourhood.h"
 #include "engine/linking/temporal_path.h"
 #include "engine/model/pole.h"
+#include "importers/csv_reader.h"
 
 namespace casegraph {
 namespace {
@@ -314,6 +315,165 @@ TEST(LinkingNeighbourhood, DepthAndTimeAdvancing) {
   // From 3, time moves forward both ways: 2 at 100, then 1 at 300 and 5, 6.
   nb = neighbourhood(lg, cg.links, {cg.vertex(3)}, p);
   EXPECT_EQ(ids(nb), (std::set<std::int64_t>{1, 2, 3, 4, 5, 6}));
+}
+
+// --- end to end on the example case ---------------------------------------------
+
+namespace fs = std::filesystem;
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char ch : s) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return q + "'";
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
+
+// Data row `row` (1-based, header excluded) of a source CSV, as its fields.
+std::vector<std::string> csv_row(const std::string& source, std::int64_t row) {
+  CsvReader reader(kExample / (source + ".csv"));
+  CsvRecord rec;
+  reader.next(rec);
+  for (std::int64_t i = 0; i < row; ++i)
+    if (!reader.next(rec)) return {};
+  return rec.fields;
+}
+
+class LinkingExample : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("casegraph-linking-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    case_ = (dir_ / "case.db").string();
+    std::ifstream order(kExample / "IMPORT_ORDER");
+    std::string line;
+    while (std::getline(order, line)) {
+      std::istringstream words(line.substr(0, line.find('#')));
+      std::string spec, csv;
+      if (!(words >> spec >> csv)) continue;
+      ASSERT_EQ(run("import " + quote(case_) + " --spec " + quote((kExample / spec).string()) + " " +
+                    quote((kExample / csv).string())), 0);
+    }
+    ASSERT_EQ(run("resolve " + quote(case_)), 0);
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static int run(const std::string& args) {
+    std::string cmd = std::string(CASEGRAPH_CLI) + " " + args + " >" + quote((dir_ / "out").string()) + " 2>" +
+                      quote((dir_ / "err").string());
+    int status = std::system(cmd.c_str());
+    out_ = slurp(dir_ / "out");
+    err_ = slurp(dir_ / "err");
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  // The cited row exists and holds the cited record id (or is that row, for a
+  // source without its own ids).
+  static void expect_real_row(const nlohmann::json& source) {
+    const std::string src = source.at("source"), id = source.at("record_id");
+    const std::int64_t row = source.at("row");
+    std::vector<std::string> fields = csv_row(src, row);
+    ASSERT_FALSE(fields.empty()) << source.dump();
+    bool holds = id == std::to_string(row) || std::find(fields.begin(), fields.end(), id) != fields.end();
+    EXPECT_TRUE(holds) << source.dump();
+  }
+  static inline fs::path dir_;
+  static inline std::string case_, out_, err_;
+};
+
+TEST_F(LinkingExample, PathFromANetworkAOffenderToAVictimCitesRealRows) {
+  nlohmann::json truth = nlohmann::json::parse(slurp(kExample / "truth.json"));
+  const auto& a = truth.at("networks").at(0);
+  const std::string offender = a.at("offenders").at(0).at("nominal_ref");  // Jun Farah
+  const std::string victim = a.at("victims").at(2).at("nominal_ref");     // Tanisha Costa
+  ASSERT_EQ(run("path " + quote(case_) + " police_nominal:" + offender + " " + victim + " --k 3 --format json"), 0) << err_;
+  nlohmann::json out = nlohmann::json::parse(out_);
+  ASSERT_EQ(out.at("paths").size(), 3u);
+  double previous = 0;
+  for (const auto& p : out.at("paths")) {
+    EXPECT_GE(p.at("cost").get<double>(), previous);
+    previous = p.at("cost").get<double>();
+    const auto& entities = p.at("entities");
+    EXPECT_EQ(entities.front().at("entity_id"), out.at("from").at("entity_id"));
+    EXPECT_EQ(entities.back().at("entity_id"), out.at("to").at("entity_id"));
+    ASSERT_EQ(p.at("steps").size() + 1, entities.size());
+    for (std::size_t s = 0; s < p.at("steps").size(); ++s) {
+      const auto& step = p.at("steps")[s];
+      EXPECT_EQ(step.at("from"), entities[s].at("entity_id"));
+      EXPECT_EQ(step.at("to"), entities[s + 1].at("entity_id"));
+      expect_real_row(step.at("link").at("source"));
+    }
+  }
+  // The shortest: both named in one occurrence (the sexual offence), two links.
+  EXPECT_EQ(out.at("paths")[0].at("steps").size(), 2u);
+  EXPECT_EQ(out.at("paths")[0].at("steps")[0].at("link").at("type"), "suspect_in");
+  EXPECT_EQ(out.at("paths")[0].at("steps")[1].at("link").at("type"), "victim_in");
+  std::set<std::string> from_ids;
+  for (const auto& r : out.at("from").at("sources")) from_ids.insert(r.at("record_id"));
+  EXPECT_TRUE(from_ids.contains(offender));
+}
+
+TEST_F(LinkingExample, TimeAdvancingPathsHaveForwardDates) {
+  ASSERT_EQ(run("path " + quote(case_) + " N-040112 N-082253 --k 4 --time-advances --format json"), 0) << err_;
+  nlohmann::json out = nlohmann::json::parse(out_);
+  ASSERT_FALSE(out.at("paths").empty());
+  for (const auto& p : out.at("paths")) {
+    std::string clock;
+    for (const auto& step : p.at("steps")) {
+      if (step.at("link").at("start").is_null()) continue;
+      const std::string at = step.at("link").at("start");
+      EXPECT_GE(at, clock);  // ISO 8601 UTC: text order is time order
+      clock = at;
+      expect_real_row(step.at("link").at("source"));
+    }
+  }
+}
+
+TEST_F(LinkingExample, ConnectingNetworkAndNeighbourhood) {
+  ASSERT_EQ(run("network " + quote(case_) + " N-024934 N-040112 N-082253 --format json"), 0) << err_;
+  nlohmann::json net = nlohmann::json::parse(out_);
+  std::set<std::int64_t> ids;
+  for (const auto& e : net.at("entities")) ids.insert(e.at("entity_id").get<std::int64_t>());
+  for (const auto& s : net.at("seeds")) EXPECT_TRUE(ids.contains(s.get<std::int64_t>()));
+  ASSERT_EQ(net.at("pairs").size(), 3u);
+  for (const auto& pr : net.at("pairs")) EXPECT_FALSE(pr.at("cost").is_null());
+  for (const auto& l : net.at("links")) {
+    EXPECT_TRUE(ids.contains(l.at("from").get<std::int64_t>()) && ids.contains(l.at("to").get<std::int64_t>()));
+    expect_real_row(l.at("source"));
+  }
+
+  // Depth 1 of Jun Farah: what his nominal row, his occurrences and the
+  // intelligence about him name, read from the CSVs.
+  ASSERT_EQ(run("linked " + quote(case_) + " N-024934 --depth 1 --format json"), 0) << err_;
+  nlohmann::json nb = nlohmann::json::parse(out_);
+  std::set<std::string> types;
+  std::size_t occurrences = 0, reports = 0;
+  for (const auto& e : nb.at("entities")) {
+    types.insert(e.at("type").get<std::string>());
+    occurrences += e.at("type") == "occurrence";
+    reports += e.at("type") == "intelligence";
+  }
+  std::size_t expected_reports = 0;
+  {
+    CsvReader reader(kExample / "intelligence.csv");
+    CsvRecord rec;
+    reader.next(rec);
+    while (reader.next(rec)) expected_reports += rec.fields.at(3) == "N-024934";
+  }
+  EXPECT_EQ(reports, expected_reports);
+  EXPECT_EQ(occurrences, 1u);  // the sexual offence at the ring flat
+  EXPECT_TRUE(types.contains("phone"));
+  EXPECT_TRUE(types.contains("location"));
+  ASSERT_EQ(run("linked " + quote(case_) + " N-024934 --depth 2 --format json"), 0) << err_;
+  EXPECT_GT(nlohmann::json::parse(out_).at("entities").size(), nb.at("entities").size());
+  EXPECT_EQ(run("path " + quote(case_) + " N-024934 nobody-at-all"), 1);
+  EXPECT_EQ(run("path " + quote(case_) + " N-024934 N-040112 --k 0"), 2);
 }
 
 }  // namespace

@@ -13,6 +13,26 @@
 // measurably. Entities with more than `hub_limit` people present contribute
 // nothing and are not walked through, which bounds the work on force-wide data.
 // Direct person-person links (associate_of ...) keep their own weight.
+//
+// How hubs are discounted, in figures. A pair's weight is the sum over every
+// entity both are present at of min(s_p, s_q) / (k - 1):
+//   k = 2 (a flat two people share)           -> 1.0 per shared entity
+//   k = 11 (a small workplace)                -> 0.1
+//   k = 50 (the hub_limit default)            -> 0.0204
+//   k > hub_limit (petrol station, shopping
+//   centre, a taxi firm's phone)              -> 0: the entity is a hub, not
+//                                                walked through, so it also
+//                                                joins nobody at 2 or 3 hops.
+// A place or vehicle seen with thousands therefore contributes nothing, and
+// one seen with dozens contributes less to each pair than a single private
+// shared entity; people who share several small places add up.
+//
+// Grading: every case-graph edge weight is link weight x grading confidence
+// (engine/graph/case_graph.h: 1.0 for police-recorded facts and 1A reports,
+// 0.2 for 3E), and s is the weakest edge on the path to the shared entity, so
+// a person tied to a place only by a 3E report counts for a fifth.
+// Recency: not weighted here yet; the case graph's time window (analyse
+// --from/--to) is the way to restrict the projection to recent evidence.
 #include <cstdint>
 #include <vector>
 
