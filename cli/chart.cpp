@@ -59,6 +59,10 @@ Chart build_chart(const CaseFile& file, const CaseData& data, const std::optiona
     node.attributes = merged_attributes(data, e.id);
     node.start = attribute_time(node.attributes, "start");
     node.end = attribute_time(node.attributes, "end");
+    // Once read as times they are the node's start and end; kept as text too
+    // they would reach every format twice ("start" and "attr_start").
+    if (node.start) node.attributes.erase("start");
+    if (node.end) node.attributes.erase("end");
     if (auto it = scores.find(e.id); it != scores.end()) node.scores = it->second;
     if (auto it = cluster_of.find(e.id); it != cluster_of.end()) node.cluster = it->second;
     if (auto it = roles_of.find(e.id); it != roles_of.end()) node.roles = it->second;
