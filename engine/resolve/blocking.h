@@ -23,7 +23,7 @@
 namespace casegraph::resolve {
 
 struct BlockingOptions {
-  std::size_t max_block = 500;  // records; larger blocks use the window
+  std::size_t max_block = 100;  // records; larger blocks use the window (bounds the work per record)
   std::size_t window = 20;      // records each one is compared with in an oversized block
 };
 
