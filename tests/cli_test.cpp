@@ -4,8 +4,6 @@
 // GraphML export read back by networkx and igraph.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -16,84 +14,40 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/store/case_file.h"
-#include "importers/import_order.h"
+#include "tests/cli_support.h"
 
 namespace casegraph {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("casegraph-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
-
-Outcome run(const std::string& program, const std::string& args, const fs::path& scratch) {
-  fs::path out = scratch / "stdout.txt";
-  fs::path err = scratch / "stderr.txt";
-  std::string command = program + " " + args + " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
-  int status = std::system(command.c_str());
-  Outcome o;
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.out = slurp(out);
-  o.err = slurp(err);
-  return o;
-}
-
-Outcome casegraph(const std::string& args, const fs::path& scratch) {
-  return run(CASEGRAPH_CLI, args, scratch);
-}
+using test::Outcome;
+using test::run_cli;
+using test::run_command;
+using test::shell_quote;
+using test::slurp;
+using test::TempDir;
 
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
 TEST(CliUsage, ExitCodesFollowTheContract) {
   TempDir dir;
-  EXPECT_EQ(casegraph("", dir.path()).exit_code, 2);
-  EXPECT_EQ(casegraph("frobnicate", dir.path()).exit_code, 2);
-  EXPECT_EQ(casegraph("analyse", dir.path()).exit_code, 2);
-  EXPECT_EQ(casegraph("clusters x.db --format xml", dir.path()).exit_code, 2);
-  Outcome help = casegraph("--help", dir.path());
+  EXPECT_EQ(run_cli("", dir.path()).exit_code, 2);
+  EXPECT_EQ(run_cli("frobnicate", dir.path()).exit_code, 2);
+  EXPECT_EQ(run_cli("analyse", dir.path()).exit_code, 2);
+  EXPECT_EQ(run_cli("clusters x.db --format xml", dir.path()).exit_code, 2);
+  Outcome help = run_cli("--help", dir.path());
   EXPECT_EQ(help.exit_code, 0);
   for (const char* sub : {"import", "resolve", "analyse", "clusters", "export", "measure", "demo"}) {
-    Outcome o = casegraph(std::string(sub) + " --help", dir.path());
+    Outcome o = run_cli(std::string(sub) + " --help", dir.path());
     EXPECT_EQ(o.exit_code, 0) << sub;
     EXPECT_NE(o.out.find("Usage"), std::string::npos) << sub;
     EXPECT_NE(help.out.find(sub), std::string::npos) << sub;
   }
   // A case file that does not exist is bad input, not bad usage.
-  Outcome missing = casegraph(shell_quote((dir.path() / "none.db").string()), dir.path());
+  Outcome missing = run_cli(shell_quote((dir.path() / "none.db").string()), dir.path());
   EXPECT_EQ(missing.exit_code, 2);
-  missing = casegraph("analyse " + shell_quote((dir.path() / "none.db").string()), dir.path());
+  missing = run_cli("analyse " + shell_quote((dir.path() / "none.db").string()), dir.path());
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("none.db"), std::string::npos);
 }
@@ -104,17 +58,9 @@ class ExampleCase : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     case_path_ = (dir_->path() / "case.db").string();
-    for (const auto& [spec, csv] : read_import_order(kExample)) {
-      Outcome o = casegraph("import " + shell_quote(case_path_) + " --spec " + shell_quote(spec.string()) + " " +
-                                shell_quote(csv.string()),
-                            dir_->path());
-      ASSERT_EQ(o.exit_code, 0) << csv << ": " << o.err;
-    }
-    Outcome resolve = casegraph("resolve " + shell_quote(case_path_), dir_->path());
-    ASSERT_EQ(resolve.exit_code, 0) << resolve.err;
-    Outcome analyse = casegraph("analyse " + shell_quote(case_path_) + " --seed 7", dir_->path());
-    ASSERT_EQ(analyse.exit_code, 0) << analyse.err;
-    Outcome clusters = casegraph("clusters " + shell_quote(case_path_) + " --format json --top 100", dir_->path());
+    Outcome built = test::build_example_case(case_path_, true, "--seed 7");
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    Outcome clusters = run_cli("clusters " + shell_quote(case_path_) + " --format json --top 100", dir_->path());
     ASSERT_EQ(clusters.exit_code, 0) << clusters.err;
     clusters_ = nlohmann::json::parse(clusters.out);
   }
@@ -219,9 +165,10 @@ TEST_F(ExampleCase, FailedImportLeavesTheCaseFileAsItWas) {
   }
   fs::path bad = dir_->path() / "bad_occurrences.csv";
   std::ofstream(bad) << broken;
-  Outcome o = casegraph("import " + shell_quote(case_path_) + " --spec " +
-                            shell_quote((kExample / "police_occurrences.toml").string()) + " " + shell_quote(bad.string()),
-                        dir_->path());
+  Outcome o =
+      run_cli("import " + shell_quote(case_path_) + " --spec " +
+                  shell_quote((kExample / "police_occurrences.toml").string()) + " " + shell_quote(bad.string()),
+              dir_->path());
   EXPECT_EQ(o.exit_code, 1);
   EXPECT_NE(o.err.find("bad_occurrences.csv:5"), std::string::npos) << o.err;
   EXPECT_NE(o.err.find("ReportedAt"), std::string::npos) << o.err;
@@ -235,10 +182,10 @@ TEST_F(ExampleCase, FailedImportLeavesTheCaseFileAsItWas) {
 TEST_F(ExampleCase, ReimportingAFileAddsNothing) {
   CaseFile file = CaseFile::open(case_path_, false);
   const auto records_before = file.count_records();
-  Outcome o = casegraph("import " + shell_quote(case_path_) + " --spec " +
-                            shell_quote((kExample / "call_records.toml").string()) + " " +
-                            shell_quote((kExample / "call_records.csv").string()),
-                        dir_->path());
+  Outcome o = run_cli("import " + shell_quote(case_path_) + " --spec " +
+                          shell_quote((kExample / "call_records.toml").string()) + " " +
+                          shell_quote((kExample / "call_records.csv").string()),
+                      dir_->path());
   EXPECT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.out.find("already imported"), std::string::npos) << o.out;
   EXPECT_EQ(CaseFile::open(case_path_, false).count_records(), records_before);
@@ -254,11 +201,13 @@ TEST_F(ExampleCase, AuditLogRecordsEveryCommandAndVerifies) {
 
 TEST_F(ExampleCase, GraphMLExportReadsBackInNetworkxAndIgraph) {
   fs::path out = dir_->path() / "case.graphml";
-  Outcome o = casegraph("export " + shell_quote(case_path_) + " --format graphml -o " + shell_quote(out.string()), dir_->path());
+  Outcome o =
+      run_cli("export " + shell_quote(case_path_) + " --format graphml -o " + shell_quote(out.string()), dir_->path());
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  Outcome read = run("/usr/bin/python3", shell_quote(fs::path(CASEGRAPH_SOURCE_DIR) / "tests/scripts/read_graphml.py") + " " +
-                                             shell_quote(out.string()),
-                     dir_->path());
+  Outcome read =
+      run_command("/usr/bin/python3 " + shell_quote(fs::path(CASEGRAPH_SOURCE_DIR) / "tests/scripts/read_graphml.py") +
+                      " " + shell_quote(out.string()),
+                  dir_->path());
   ASSERT_EQ(read.exit_code, 0) << read.err;
   nlohmann::json back = nlohmann::json::parse(read.out);
 
@@ -322,7 +271,8 @@ TEST(CliMeasure, KarateMatchesNetworkxReference) {
   for (auto [algorithm, column] : {std::pair{"pagerank", "pagerank_nx"}, std::pair{"betweenness", "betweenness_raw_nx"},
                                    std::pair{"degree", "degree"}}) {
     fs::path out = dir.path() / (std::string(algorithm) + ".csv");
-    Outcome o = casegraph("measure " + karate + " --algorithm " + algorithm + " -o " + shell_quote(out.string()), dir.path());
+    Outcome o =
+        run_cli("measure " + karate + " --algorithm " + algorithm + " -o " + shell_quote(out.string()), dir.path());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     auto ours = read_measure_csv(out);
     auto reference = reference_column("karate", column);
@@ -335,9 +285,9 @@ TEST(CliMeasure, KarateMatchesNetworkxReference) {
 TEST(CliMeasure, LouvainWritesOneCommunityPerVertex) {
   TempDir dir;
   fs::path out = dir.path() / "louvain.csv";
-  Outcome o = casegraph("measure " + shell_quote(std::string(CASEGRAPH_SHARED_DATA) + "/graphs/football.gml") +
-                            " --algorithm louvain --seed 3 -o " + shell_quote(out.string()),
-                        dir.path());
+  Outcome o = run_cli("measure " + shell_quote(std::string(CASEGRAPH_SHARED_DATA) + "/graphs/football.gml") +
+                          " --algorithm louvain --seed 3 -o " + shell_quote(out.string()),
+                      dir.path());
   ASSERT_EQ(o.exit_code, 0) << o.err;
   auto communities = read_measure_csv(out);
   EXPECT_EQ(communities.size(), 115u);
@@ -351,9 +301,9 @@ TEST(CliMeasure, UnreadableGraphIsBadInput) {
   TempDir dir;
   fs::path bad = dir.path() / "bad.tsv";
   std::ofstream(bad) << "a b 1\nc d notaweight\n";
-  Outcome o = casegraph("measure " + shell_quote(bad.string()) + " --weighted --algorithm pagerank -o " +
-                            shell_quote((dir.path() / "out.csv").string()),
-                        dir.path());
+  Outcome o = run_cli("measure " + shell_quote(bad.string()) + " --weighted --algorithm pagerank -o " +
+                          shell_quote((dir.path() / "out.csv").string()),
+                      dir.path());
   EXPECT_EQ(o.exit_code, 1);
   EXPECT_NE(o.err.find(":2"), std::string::npos) << o.err;
   EXPECT_FALSE(fs::exists(dir.path() / "out.csv"));

@@ -6,9 +6,6 @@
 // cites are read back from the source CSVs.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -24,6 +21,7 @@
 #include "engine/linking/copresence.h"
 #include "engine/model/pole.h"
 #include "importers/csv_reader.h"
+#include "tests/cli_support.h"
 
 namespace casegraph {
 namespace {
@@ -228,18 +226,9 @@ TEST(CopresencePairs, BusyPlacesAreSkippedAsHubs) {
 
 namespace fs = std::filesystem;
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::shell_quote;
+using test::slurp;
+using test::TempDir;
 
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
@@ -260,32 +249,24 @@ std::vector<std::map<std::string, std::string>> csv_rows(const std::string& sour
 class CopresenceExample : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("casegraph-copresence-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    case_ = (dir_ / "case.db").string();
-    std::ifstream order(kExample / "IMPORT_ORDER");
-    std::string line;
-    while (std::getline(order, line)) {
-      std::istringstream words(line.substr(0, line.find('#')));
-      std::string spec, csv;
-      if (!(words >> spec >> csv)) continue;
-      ASSERT_EQ(run("import " + quote(case_) + " --spec " + quote((kExample / spec).string()) + " " +
-                    quote((kExample / csv).string())), 0);
-    }
-    ASSERT_EQ(run("resolve " + quote(case_)), 0);
-    ASSERT_EQ(run("copresence " + quote(case_) + " --format json"), 0);
+    dir_ = new TempDir("copresence");
+    case_ = (dir_->path() / "case.db").string();
+    const test::Outcome built = test::build_example_case(case_);
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    ASSERT_EQ(run("copresence " + shell_quote(case_) + " --format json"), 0);
     all_ = nlohmann::json::parse(out_);
   }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
 
+  // Runs the CLI, keeping its stdout and stderr for the assertions.
   static int run(const std::string& args) {
-    std::string cmd = std::string(CASEGRAPH_CLI) + " " + args + " >" + quote((dir_ / "out").string()) + " 2>" +
-                      quote((dir_ / "err").string());
-    int status = std::system(cmd.c_str());
-    out_ = slurp(dir_ / "out");
-    err_ = slurp(dir_ / "err");
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const test::Outcome o = test::run_cli(args, dir_->path());
+    out_ = o.out;
+    err_ = o.err;
+    return o.exit_code;
   }
 
   // Source record ids behind an entity in the JSON output.
@@ -295,7 +276,7 @@ class CopresenceExample : public ::testing::Test {
     return ids;
   }
 
-  static inline fs::path dir_;
+  static inline TempDir* dir_ = nullptr;
   static inline std::string case_, out_, err_;
   static inline nlohmann::json all_;
 };
@@ -385,7 +366,7 @@ TEST_F(CopresenceExample, NothingForTheBenignRunaway) {
     her_episodes += episodes.at(f.at("episode_link").at("source").at("row").get<std::size_t>() - 1).at("ChildId") == child;
   EXPECT_EQ(her_episodes, 0u);
   // Focused on her: no finding ties her to a suspect.
-  ASSERT_EQ(run("copresence " + quote(case_) + " " + nominal + " --format json"), 0) << err_;
+  ASSERT_EQ(run("copresence " + shell_quote(case_) + " " + nominal + " --format json"), 0) << err_;
   nlohmann::json hers = nlohmann::json::parse(out_);
   EXPECT_TRUE(hers.at("episodes").empty());
   for (const auto& f : hers.at("pairs")) {
@@ -403,12 +384,12 @@ TEST_F(CopresenceExample, NothingForTheBenignRunaway) {
 
 TEST_F(CopresenceExample, TextOutputAndBadInput) {
   // Kieran Gallagher (network A) keeps the car read outside the ring flat.
-  ASSERT_EQ(run("copresence " + quote(case_) + " N-040112 --only episodes"), 0) << err_;
+  ASSERT_EQ(run("copresence " + shell_quote(case_) + " N-040112 --only episodes"), 0) << err_;
   EXPECT_NE(out_.find("SUSPECT"), std::string::npos);
   EXPECT_NE(out_.find("anpr_reads row"), std::string::npos);
-  EXPECT_EQ(run("copresence " + quote(case_) + " no-such-entity"), 1);
+  EXPECT_EQ(run("copresence " + shell_quote(case_) + " no-such-entity"), 1);
   EXPECT_NE(err_.find("no entity named"), std::string::npos);
-  EXPECT_EQ(run("copresence " + quote(case_) + " --window -2"), 2);
+  EXPECT_EQ(run("copresence " + shell_quote(case_) + " --window -2"), 2);
 }
 
 }  // namespace

@@ -5,9 +5,6 @@
 // `cluster` column, which the mapping spec does not map). Also the
 // reversibility of decisions: unmerge, reject, confirm, and a later resolve
 // that respects them.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +16,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/cli_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -26,39 +25,9 @@ namespace fs = std::filesystem;
 const fs::path kData = fs::path(CASEGRAPH_SHARED_DATA) / "er";
 const fs::path kSpecs = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "er";
 
-class Scratch {
- public:
-  Scratch() {
-    path_ = fs::temp_directory_path() / ("casegraph-er-" + std::to_string(::getpid()) + "-" + std::to_string(n_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~Scratch() { fs::remove_all(path_); }
-  fs::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  static inline int n_ = 0;
-  fs::path path_;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
-
-CliRun casegraph(const std::string& args, const Scratch& dir) {
-  const fs::path out = dir / "out.txt";
-  const std::string command = std::string(CASEGRAPH_CLI) + " " + args + " >'" + out.string() + "' 2>&1 </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out)};
-}
+using casegraph::test::Outcome;
+using casegraph::test::run_cli;
+using casegraph::test::TempDir;
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> cells;
@@ -111,17 +80,23 @@ Scores pairwise(const std::map<std::string, std::string>& predicted, const std::
 
 Scores resolve_and_score(const std::string& csv, const std::string& spec,
                          const std::map<std::string, std::string>& truth) {
-  Scratch dir;
-  const std::string db = (dir / "case.db").string();
-  EXPECT_EQ(casegraph("import " + db + " --spec " + (kSpecs / spec).string() + " " + (kData / csv).string(), dir).code, 0);
-  const CliRun resolved = casegraph("resolve " + db + " --review-queue " + (dir / "review.csv").string(), dir);
-  EXPECT_EQ(resolved.code, 0) << resolved.out;
-  EXPECT_EQ(casegraph("entities " + db + " --format csv -o " + (dir / "entities.csv").string(), dir).code, 0);
-  EXPECT_TRUE(fs::exists(dir / "review.csv"));
-  const auto predicted = read_entities(dir / "entities.csv");
+  TempDir dir("er");
+  const std::string db = (dir.path() / "case.db").string();
+  EXPECT_EQ(run_cli("import " + db + " --spec " + (kSpecs / spec).string() + " " + (kData / csv).string(), dir.path())
+                .exit_code,
+            0);
+  const Outcome resolved =
+      run_cli("resolve " + db + " --review-queue " + (dir.path() / "review.csv").string(), dir.path());
+  EXPECT_EQ(resolved.exit_code, 0) << resolved.out << resolved.err;
+  EXPECT_EQ(
+      run_cli("entities " + db + " --format csv -o " + (dir.path() / "entities.csv").string(), dir.path()).exit_code,
+      0);
+  EXPECT_TRUE(fs::exists(dir.path() / "review.csv"));
+  const auto predicted = read_entities(dir.path() / "entities.csv");
   EXPECT_EQ(predicted.size(), truth.size());
   const Scores s = pairwise(predicted, truth);
-  std::cout << csv << ": P " << s.precision << " R " << s.recall << " F1 " << s.f1 << "\n" << resolved.out;
+  std::cout << csv << ": P " << s.precision << " R " << s.recall << " F1 " << s.f1 << "\n"
+            << resolved.out << resolved.err;
   return s;
 }
 
@@ -165,48 +140,49 @@ TEST(EntityResolutionBenchmarks, Fake1000) {
 }
 
 // entity id of a record, from a fresh entities CSV.
-std::string entity_of(const std::string& db, const std::string& record, const Scratch& dir) {
-  EXPECT_EQ(casegraph("entities " + db + " -o " + (dir / "e.csv").string(), dir).code, 0);
+std::string entity_of(const std::string& db, const std::string& record, const fs::path& dir) {
+  EXPECT_EQ(run_cli("entities " + db + " -o " + (dir / "e.csv").string(), dir).exit_code, 0);
   return read_entities(dir / "e.csv").at(record);
 }
 
 TEST(EntityResolutionDecisions, UnmergeRejectConfirmRoundTrip) {
-  Scratch dir;
-  const std::string db = (dir / "case.db").string();
-  ASSERT_EQ(casegraph("import " + db + " --spec " + (kSpecs / "fake_1000.toml").string() + " " +
-                          (kData / "fake_1000.csv").string(),
-                      dir).code,
+  TempDir dir("er");
+  const std::string db = (dir.path() / "case.db").string();
+  ASSERT_EQ(run_cli("import " + db + " --spec " + (kSpecs / "fake_1000.toml").string() + " " +
+                        (kData / "fake_1000.csv").string(),
+                    dir.path())
+                .exit_code,
             0);
-  ASSERT_EQ(casegraph("resolve " + db, dir).code, 0);
+  ASSERT_EQ(run_cli("resolve " + db, dir.path()).exit_code, 0);
   // Records 11, 12, 13 of fake_1000 are one person (Isla Hall, one with names swapped).
-  const std::string joined = entity_of(db, "11", dir);
-  ASSERT_EQ(entity_of(db, "13", dir), joined);
+  const std::string joined = entity_of(db, "11", dir.path());
+  ASSERT_EQ(entity_of(db, "13", dir.path()), joined);
   // Entity ids are the import order: record r is entity r+1 in a fresh case.
   const std::string a = std::to_string(std::stoi("11") + 1), b = std::to_string(std::stoi("13") + 1);
 
-  CliRun r = casegraph("resolve " + db + " --reject " + a + " " + b, dir);
-  ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_NE(entity_of(db, "11", dir), entity_of(db, "13", dir));
+  Outcome r = run_cli("resolve " + db + " --reject " + a + " " + b, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(entity_of(db, "11", dir.path()), entity_of(db, "13", dir.path()));
   // A later resolve never redecides: they stay apart.
-  ASSERT_EQ(casegraph("resolve " + db, dir).code, 0);
-  EXPECT_NE(entity_of(db, "11", dir), entity_of(db, "13", dir));
+  ASSERT_EQ(run_cli("resolve " + db, dir.path()).exit_code, 0);
+  EXPECT_NE(entity_of(db, "11", dir.path()), entity_of(db, "13", dir.path()));
 
-  r = casegraph("resolve " + db + " --confirm " + a + " " + b, dir);
-  ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_EQ(entity_of(db, "11", dir), entity_of(db, "13", dir));
+  r = run_cli("resolve " + db + " --confirm " + a + " " + b, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(entity_of(db, "11", dir.path()), entity_of(db, "13", dir.path()));
 
-  r = casegraph("resolve " + db + " --unmerge " + a, dir);
-  ASSERT_EQ(r.code, 0) << r.out;
-  EXPECT_EQ(entity_of(db, "11", dir), a);  // alone again: its own id
-  EXPECT_NE(entity_of(db, "13", dir), a);
-  ASSERT_EQ(casegraph("resolve " + db, dir).code, 0);
-  EXPECT_EQ(entity_of(db, "11", dir), a);  // and stays so
+  r = run_cli("resolve " + db + " --unmerge " + a, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(entity_of(db, "11", dir.path()), a);  // alone again: its own id
+  EXPECT_NE(entity_of(db, "13", dir.path()), a);
+  ASSERT_EQ(run_cli("resolve " + db, dir.path()).exit_code, 0);
+  EXPECT_EQ(entity_of(db, "11", dir.path()), a);  // and stays so
 
   // Bad usage: not a person entity, or two actions at once.
-  EXPECT_EQ(casegraph("resolve " + db + " --unmerge 999999", dir).code, 2);
-  EXPECT_EQ(casegraph("resolve " + db + " --confirm " + a + " " + a, dir).code, 2);
+  EXPECT_EQ(run_cli("resolve " + db + " --unmerge 999999", dir.path()).exit_code, 2);
+  EXPECT_EQ(run_cli("resolve " + db + " --confirm " + a + " " + a, dir.path()).exit_code, 2);
   // Only csv is a format.
-  EXPECT_EQ(casegraph("entities " + db + " --format json", dir).code, 2);
+  EXPECT_EQ(run_cli("entities " + db + " --format json", dir.path()).exit_code, 2);
 }
 
 }  // namespace

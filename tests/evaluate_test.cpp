@@ -5,9 +5,6 @@
 // with floors on the figures the engine reaches today.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -24,6 +21,7 @@
 #include "engine/evaluate/truth.h"
 #include "engine/store/case_file.h"
 #include "importers/import_order.h"
+#include "tests/cli_support.h"
 
 namespace casegraph::evaluate {
 namespace {
@@ -236,19 +234,11 @@ TEST(EvaluateTruth, MalformedTruthIsRefusedWithThePlace) {
 
 // ---------------------------------------------------------- import order --
 
-class TempDir {
- public:
-  explicit TempDir(const std::string& name)
-      : path_(fs::temp_directory_path() / ("casegraph_evaluate_" + name + "_" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using test::Outcome;
+using test::run_cli;
+using test::shell_quote;
+using test::slurp;
+using test::TempDir;
 
 TEST(EvaluateImportOrder, PairsCommentsAndLineEnds) {
   TempDir dir("order");
@@ -281,33 +271,6 @@ TEST(EvaluateImportOrder, ErrorsNameTheFileAndLine) {
 
 // ------------------------------------------------------- whole pipeline --
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Outcome casegraph(const std::string& args, const fs::path& scratch) {
-  const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
-  const std::string command =
-      std::string(CASEGRAPH_CLI) + " " + args + " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
-
 // synth -> import (IMPORT_ORDER) -> resolve -> analyse -> evaluate, through
 // the command, on a small case with light background volumes (seconds, also
 // under sanitizers). The floors sit just below what the engine reaches now
@@ -322,21 +285,23 @@ class EvaluatePipeline : public ::testing::Test {
     dir_ = new TempDir("pipeline");
     data_ = dir_->path() / "data";
     case_ = (dir_->path() / "case.db").string();
-    Outcome o = casegraph("synth --people " + std::to_string(kPeople) + " --seed " + std::to_string(kSeed) +
-                              " --calls-per-phone 3 --reads-per-vehicle 3 -q -o " + quote(data_.string()),
-                          dir_->path());
+    Outcome o = run_cli("synth --people " + std::to_string(kPeople) + " --seed " + std::to_string(kSeed) +
+                            " --calls-per-phone 3 --reads-per-vehicle 3 -q -o " + shell_quote(data_.string()),
+                        dir_->path());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     for (const ImportStep& step : read_import_order(data_)) {
-      o = casegraph("import " + quote(case_) + " --spec " + quote(step.spec.string()) + " " + quote(step.csv.string()),
-                    dir_->path());
+      o = run_cli("import " + shell_quote(case_) + " --spec " + shell_quote(step.spec.string()) + " " +
+                      shell_quote(step.csv.string()),
+                  dir_->path());
       ASSERT_EQ(o.exit_code, 0) << step.csv << ": " << o.err;
     }
-    o = casegraph("resolve " + quote(case_), dir_->path());
+    o = run_cli("resolve " + shell_quote(case_), dir_->path());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    o = casegraph("analyse " + quote(case_) + " --seed 1 --threads 1 --stability-runs 0", dir_->path());
+    o = run_cli("analyse " + shell_quote(case_) + " --seed 1 --threads 1 --stability-runs 0", dir_->path());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    o = casegraph("evaluate " + quote(case_) + " --truth " + quote((data_ / "truth.json").string()) + " --format json",
-                  dir_->path());
+    o = run_cli("evaluate " + shell_quote(case_) + " --truth " + shell_quote((data_ / "truth.json").string()) +
+                    " --format json",
+                dir_->path());
     ASSERT_EQ(o.exit_code, 0) << o.err;
     figures_ = nlohmann::json::parse(o.out);
   }
@@ -386,21 +351,23 @@ TEST_F(EvaluatePipeline, NetworkRecoveryFloors) {
 
 TEST_F(EvaluatePipeline, TableUsageAndAudit) {
   ASSERT_FALSE(figures_.empty());
-  const std::string truth = quote((data_ / "truth.json").string());
-  Outcome table = casegraph("evaluate " + quote(case_) + " --truth " + truth, dir_->path());
+  const std::string truth = shell_quote((data_ / "truth.json").string());
+  Outcome table = run_cli("evaluate " + shell_quote(case_) + " --truth " + truth, dir_->path());
   ASSERT_EQ(table.exit_code, 0) << table.err;
   for (const char* text : {"precision@10", "pair recall@10", "best rank", "source identities"})
     EXPECT_NE(table.out.find(text), std::string::npos) << text << "\n" << table.out;
-  EXPECT_EQ(casegraph("evaluate " + quote(case_), dir_->path()).exit_code, 2);  // no --truth
-  EXPECT_EQ(casegraph("evaluate " + quote(case_) + " --truth " + truth + " --format xml", dir_->path()).exit_code, 2);
-  Outcome missing = casegraph("evaluate " + quote(case_) + " --truth " + quote((dir_->path() / "none.json").string()),
-                              dir_->path());
+  EXPECT_EQ(run_cli("evaluate " + shell_quote(case_), dir_->path()).exit_code, 2);  // no --truth
+  EXPECT_EQ(run_cli("evaluate " + shell_quote(case_) + " --truth " + truth + " --format xml", dir_->path()).exit_code,
+            2);
+  Outcome missing =
+      run_cli("evaluate " + shell_quote(case_) + " --truth " + shell_quote((dir_->path() / "none.json").string()),
+              dir_->path());
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("none.json"), std::string::npos) << missing.err;
-  Outcome no_run = casegraph("evaluate " + quote((dir_->path() / "other.db").string()) + " --truth " + truth,
-                             dir_->path());
+  Outcome no_run =
+      run_cli("evaluate " + shell_quote((dir_->path() / "other.db").string()) + " --truth " + truth, dir_->path());
   EXPECT_EQ(no_run.exit_code, 1);
-  Outcome no_such_run = casegraph("evaluate " + quote(case_) + " --truth " + truth + " --run 999", dir_->path());
+  Outcome no_such_run = run_cli("evaluate " + shell_quote(case_) + " --truth " + truth + " --run 999", dir_->path());
   EXPECT_EQ(no_such_run.exit_code, 1);
   EXPECT_NE(no_such_run.err.find("no analysis run 999"), std::string::npos) << no_such_run.err;
   // The case file's audit log records each evaluation with its figures.
@@ -421,17 +388,12 @@ TEST(EvaluateExampleCase, BundledTruthLayoutScoresNetworksButNotResolution) {
   // ranks as cli_test's ExampleCase asserts: A first, B within the top 3.
   TempDir dir("example");
   const fs::path example = fs::path(CASEGRAPH_SOURCE_DIR) / "examples/case";
-  const std::string case_file = quote((dir.path() / "case.db").string());
-  for (const ImportStep& step : read_import_order(example))
-    ASSERT_EQ(casegraph("import " + case_file + " --spec " + quote(step.spec.string()) + " " + quote(step.csv.string()),
-                        dir.path())
-                  .exit_code,
-              0);
-  ASSERT_EQ(casegraph("resolve " + case_file, dir.path()).exit_code, 0);
-  ASSERT_EQ(casegraph("analyse " + case_file + " --seed 7 --stability-runs 0", dir.path()).exit_code, 0);
+  const std::string case_file = shell_quote((dir.path() / "case.db").string());
+  const Outcome built = test::build_example_case(dir.path() / "case.db", true, "--seed 7 --stability-runs 0");
+  ASSERT_EQ(built.exit_code, 0) << built.err;
   const Outcome o =
-      casegraph("evaluate " + case_file + " --truth " + quote((example / "truth.json").string()) + " --format json",
-                dir.path());
+      run_cli("evaluate " + case_file + " --truth " + shell_quote((example / "truth.json").string()) + " --format json",
+              dir.path());
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const auto figures = nlohmann::json::parse(o.out);
   EXPECT_TRUE(figures.at("resolution").is_null());

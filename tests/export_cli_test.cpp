@@ -13,58 +13,42 @@ namespace {
 
 using namespace export_test;
 
-const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
-
-Outcome casegraph(const std::string& args, const fs::path& scratch) {
-  return run(std::string(CASEGRAPH_CLI) + " " + args, scratch);
-}
-
 class ExportCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("casegraph_export_cli_" + std::to_string(::getpid())));
-    fs::remove_all(*dir_);
-    fs::create_directories(*dir_);
-    case_ = (*dir_ / "case.db").string();
-    std::ifstream order(kExample / "IMPORT_ORDER");
-    std::string line;
-    while (std::getline(order, line)) {
-      std::istringstream words(line.substr(0, line.find('#')));
-      std::string spec, csv;
-      if (!(words >> spec >> csv)) continue;
-      const Outcome r = casegraph("import " + quote(case_) + " --spec " + quote(kExample / spec) + " " + quote(kExample / csv), *dir_);
-      ASSERT_EQ(r.exit_code, 0) << csv << ": " << r.err;
-    }
-    ASSERT_EQ(casegraph("resolve " + quote(case_), *dir_).exit_code, 0);
-    ASSERT_EQ(casegraph("analyse " + quote(case_) + " --seed 7", *dir_).exit_code, 0);
-    const Outcome clusters = casegraph("clusters " + quote(case_) + " --format json --top 100", *dir_);
+    dir_ = new TempDir("export_cli");
+    case_ = (dir_->path() / "case.db").string();
+    const Outcome built = test::build_example_case(case_, true, "--seed 7");
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    const Outcome clusters = test::run_cli("clusters " + shell_quote(case_) + " --format json --top 100", dir_->path());
     ASSERT_EQ(clusters.exit_code, 0) << clusters.err;
     clusters_ = new json(json::parse(clusters.out));
   }
   static void TearDownTestSuite() {
-    std::error_code ignored;
-    fs::remove_all(*dir_, ignored);
     delete dir_;
+    dir_ = nullptr;
     delete clusters_;
   }
 
   // Exports to `out` (under a fresh directory per test) and returns the run.
-  Outcome export_to(const std::string& args) { return casegraph("export " + quote(case_) + " " + args, scratch_.path()); }
+  Outcome export_to(const std::string& args) {
+    return test::run_cli("export " + shell_quote(case_) + " " + args, scratch_.path());
+  }
 
   // The entity and link tables of an export with `extra` options.
   json tables(const std::string& extra, const std::string& name) {
     const fs::path out = scratch_.path() / (name + "/");
-    const Outcome r = export_to("--format csv -o " + quote(out) + " " + extra);
+    const Outcome r = export_to("--format csv -o " + shell_quote(out) + " " + extra);
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    return run_json("/usr/bin/python3 " + quote(script("read_tables.py")) + " " + quote(out / "entities.csv") + " " +
-                        quote(out / "links.csv"),
+    return run_json("/usr/bin/python3 " + shell_quote(script("read_tables.py")) + " " +
+                        shell_quote(out / "entities.csv") + " " + shell_quote(out / "links.csv"),
                     scratch_.path());
   }
   static const json& rows(const json& t, const fs::path& file) { return t.at("files").at(file.string()).at("rows"); }
   json entity_rows(const json& t, const std::string& name) { return rows(t, scratch_.path() / name / "entities.csv"); }
   json link_rows(const json& t, const std::string& name) { return rows(t, scratch_.path() / name / "links.csv"); }
 
-  static inline fs::path* dir_ = nullptr;
+  static inline TempDir* dir_ = nullptr;
   static inline std::string case_;
   static inline json* clusters_ = nullptr;
   TempDir scratch_;
@@ -78,22 +62,24 @@ TEST_F(ExportCli, EveryFormatIsWrittenAndReadBack) {
   ASSERT_GT(links, 50u);
   const fs::path d = scratch_.path();
 
-  ASSERT_EQ(export_to("--format gexf -o " + quote(d / "case.gexf")).exit_code, 0);
-  const json g = run_json("/usr/bin/python3 " + quote(script("read_gexf.py")) + " " + quote(d / "case.gexf"), d);
+  ASSERT_EQ(export_to("--format gexf -o " + shell_quote(d / "case.gexf")).exit_code, 0);
+  const json g =
+      run_json("/usr/bin/python3 " + shell_quote(script("read_gexf.py")) + " " + shell_quote(d / "case.gexf"), d);
   ASSERT_FALSE(g.contains("error")) << g.dump();
   EXPECT_EQ(g.at("node_count"), entities);
   EXPECT_EQ(g.at("edge_count"), links);
 
-  ASSERT_EQ(export_to("--format anx -o " + quote(d / "case.anx")).exit_code, 0);
-  EXPECT_EQ(run("xmllint --noout " + quote(d / "case.anx"), d).exit_code, 0);
-  const json a = run_json("/usr/bin/python3 " + quote(script("check_anx.py")) + " " + quote(d / "case.anx"), d);
+  ASSERT_EQ(export_to("--format anx -o " + shell_quote(d / "case.anx")).exit_code, 0);
+  EXPECT_EQ(run_command("xmllint --noout " + shell_quote(d / "case.anx"), d).exit_code, 0);
+  const json a =
+      run_json("/usr/bin/python3 " + shell_quote(script("check_anx.py")) + " " + shell_quote(d / "case.anx"), d);
   EXPECT_EQ(a.at("problems"), json::array());
   EXPECT_EQ(a.at("entities").size(), entities);
   EXPECT_EQ(a.at("links").size(), links);
 
-  ASSERT_EQ(export_to("--format cytoscape -o " + quote(d / "case.json")).exit_code, 0);
-  const json cy = run_json("node " + quote(script("read_cytoscape.js")) + " " + quote(cytoscape_dir(d)) + " " +
-                               quote(d / "case.json"),
+  ASSERT_EQ(export_to("--format cytoscape -o " + shell_quote(d / "case.json")).exit_code, 0);
+  const json cy = run_json("node " + shell_quote(script("read_cytoscape.js")) + " " + shell_quote(cytoscape_dir(d)) +
+                               " " + shell_quote(d / "case.json"),
                            d);
   EXPECT_EQ(cy.at("node_count"), entities);
   EXPECT_EQ(cy.at("edge_count"), links);
@@ -101,20 +87,21 @@ TEST_F(ExportCli, EveryFormatIsWrittenAndReadBack) {
   // Graphviz lays out the whole case in seconds; the first cluster and its
   // neighbourhood keep the test quick and still hold one cluster box.
   const json around = tables("--cluster 1 --depth 1", "around");
-  ASSERT_EQ(export_to("--format dot --cluster 1 --depth 1 -o " + quote(d / "case.dot")).exit_code, 0);
-  const Outcome svg = run("dot -Tsvg " + quote(d / "case.dot") + " -o " + quote(d / "case.svg"), d);
+  ASSERT_EQ(export_to("--format dot --cluster 1 --depth 1 -o " + shell_quote(d / "case.dot")).exit_code, 0);
+  const Outcome svg = run_command("dot -Tsvg " + shell_quote(d / "case.dot") + " -o " + shell_quote(d / "case.svg"), d);
   EXPECT_EQ(svg.exit_code, 0) << svg.err;
-  const json drawn = run_json("/usr/bin/python3 " + quote(script("read_dot_svg.py")) + " " + quote(d / "case.svg"), d);
+  const json drawn =
+      run_json("/usr/bin/python3 " + shell_quote(script("read_dot_svg.py")) + " " + shell_quote(d / "case.svg"), d);
   EXPECT_EQ(drawn.at("nodes").size(), entity_rows(around, "around").size());
   EXPECT_EQ(drawn.at("edges").size(), link_rows(around, "around").size());
   EXPECT_TRUE(drawn.at("clusters").contains("cluster_1"));
 
   // neo4j with a prefix: case_nodes.csv and case_relationships.csv.
-  const Outcome neo = export_to("--format neo4j -o " + quote(d / "case"));
+  const Outcome neo = export_to("--format neo4j -o " + shell_quote(d / "case"));
   ASSERT_EQ(neo.exit_code, 0) << neo.err;
   EXPECT_NE(neo.out.find("neo4j-admin database import full"), std::string::npos) << neo.out;
-  const json n = run_json("/usr/bin/python3 " + quote(script("read_tables.py")) + " --neo4j " +
-                              quote(d / "case_nodes.csv") + " " + quote(d / "case_relationships.csv"),
+  const json n = run_json("/usr/bin/python3 " + shell_quote(script("read_tables.py")) + " --neo4j " +
+                              shell_quote(d / "case_nodes.csv") + " " + shell_quote(d / "case_relationships.csv"),
                           d);
   EXPECT_EQ(n.at("problems"), json::array());
   EXPECT_EQ(rows(n, d / "case_nodes.csv").size(), entities);
@@ -215,18 +202,22 @@ TEST_F(ExportCli, PseudonymisedExportsHoldNoNameOrIdentifier) {
     std::string bytes;
     for (const std::string format : {"graphml", "gexf", "anx", "cytoscape", "dot"}) {
       const fs::path out = d / (tag + "." + format);
-      const Outcome r = export_to("--format " + format + " -o " + quote(out) + " --pseudonymise " + quote(key_file));
+      const Outcome r =
+          export_to("--format " + format + " -o " + shell_quote(out) + " --pseudonymise " + shell_quote(key_file));
       EXPECT_EQ(r.exit_code, 0) << r.err;
-      bytes += read_all(out);
+      bytes += slurp(out);
     }
     for (const std::string format : {"neo4j", "csv"}) {
       const fs::path out = d / (tag + "_" + format + "/");
-      EXPECT_EQ(export_to("--format " + format + " -o " + quote(out) + " --pseudonymise " + quote(key_file)).exit_code, 0);
-      for (const auto& entry : fs::directory_iterator(out)) bytes += read_all(entry.path());
+      EXPECT_EQ(export_to("--format " + format + " -o " + shell_quote(out) + " --pseudonymise " + shell_quote(key_file))
+                    .exit_code,
+                0);
+      for (const auto& entry : fs::directory_iterator(out)) bytes += slurp(entry.path());
     }
     return bytes;
   };
-  const Outcome first = export_to("--format graphml -o " + quote(d / "first.graphml") + " --pseudonymise " + quote(key));
+  const Outcome first =
+      export_to("--format graphml -o " + shell_quote(d / "first.graphml") + " --pseudonymise " + shell_quote(key));
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.err.find("created a new pseudonymisation key"), std::string::npos) << first.err;
   struct stat st {};
@@ -235,28 +226,28 @@ TEST_F(ExportCli, PseudonymisedExportsHoldNoNameOrIdentifier) {
 
   const std::string a = export_all("a", key);
   for (const std::string& s : secrets) EXPECT_EQ(a.find(s), std::string::npos) << "'" << s << "' is in the export";
-  EXPECT_EQ(a.find(read_all(key).substr(0, 64)), std::string::npos);
+  EXPECT_EQ(a.find(slurp(key).substr(0, 64)), std::string::npos);
   EXPECT_NE(a.find("person-"), std::string::npos);
   EXPECT_EQ(a, export_all("b", key));                     // same key, same bytes
   EXPECT_NE(a, export_all("c", d / "other.key"));         // another key, other tokens
   // The audit log names the key file, never the key.
-  EXPECT_EQ(read_all(case_).find(read_all(key).substr(0, 64)), std::string::npos);
+  EXPECT_EQ(slurp(case_).find(slurp(key).substr(0, 64)), std::string::npos);
 }
 
 TEST_F(ExportCli, UsageAndInputErrors) {
   const fs::path out = scratch_.path() / "x.gexf";
-  EXPECT_EQ(export_to("--format gexf -o " + quote(out) + " --depth 2").exit_code, 2);
-  EXPECT_EQ(export_to("--format gexf -o " + quote(out) + " --max-handling X").exit_code, 2);
-  EXPECT_EQ(export_to("--format pdf -o " + quote(out)).exit_code, 2);
-  EXPECT_EQ(export_to("--format dot -o " + quote(out) + " --size-by pagerank").exit_code, 2);
-  const Outcome rank = export_to("--format gexf -o " + quote(out) + " --cluster 999");
+  EXPECT_EQ(export_to("--format gexf -o " + shell_quote(out) + " --depth 2").exit_code, 2);
+  EXPECT_EQ(export_to("--format gexf -o " + shell_quote(out) + " --max-handling X").exit_code, 2);
+  EXPECT_EQ(export_to("--format pdf -o " + shell_quote(out)).exit_code, 2);
+  EXPECT_EQ(export_to("--format dot -o " + shell_quote(out) + " --size-by pagerank").exit_code, 2);
+  const Outcome rank = export_to("--format gexf -o " + shell_quote(out) + " --cluster 999");
   EXPECT_EQ(rank.exit_code, 1);
   EXPECT_NE(rank.err.find("no cluster ranked 999"), std::string::npos) << rank.err;
-  const Outcome size = export_to("--format gexf -o " + quote(out) + " --size-by nosuch");
+  const Outcome size = export_to("--format gexf -o " + shell_quote(out) + " --size-by nosuch");
   EXPECT_EQ(size.exit_code, 1);
   EXPECT_NE(size.err.find("pagerank"), std::string::npos) << size.err;  // lists the scores there are
   EXPECT_FALSE(fs::exists(out));
-  EXPECT_EQ(export_to("--format gexf -o " + quote(out) + " --size-by pagerank").exit_code, 0);
+  EXPECT_EQ(export_to("--format gexf -o " + shell_quote(out) + " --size-by pagerank").exit_code, 0);
 }
 
 }  // namespace

@@ -218,7 +218,7 @@ TEST(ExportPseudonymise, KeyFileIsCreatedPrivateAndReadBack) {
   struct stat st {};
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  const std::string text = read_all(path);
+  const std::string text = slurp(path);
   EXPECT_TRUE(std::regex_match(text, std::regex("[0-9a-f]{64}\n"))) << text;
   const PseudonymKey again = load_or_create_key(path, &created);
   EXPECT_FALSE(created);

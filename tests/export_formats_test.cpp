@@ -36,7 +36,7 @@ fs::path write_file(const fs::path& path, const std::string& text) {
 }
 
 void expect_well_formed_xml(const fs::path& file, const fs::path& scratch) {
-  const Outcome r = run("xmllint --noout " + quote(file), scratch);
+  const Outcome r = run_command("xmllint --noout " + shell_quote(file), scratch);
   EXPECT_EQ(r.exit_code, 0) << file << ":\n" << r.err;
   EXPECT_EQ(r.err, "") << file;
 }
@@ -58,7 +58,8 @@ TEST(ExportGexf, ReadsBackInNetworkx) {
   const Chart chart = small_case();
   write_file_atomically(file, [&](std::ostream& out) { write_gexf(chart, out); });
   expect_well_formed_xml(file, dir.path());
-  const json g = run_json("/usr/bin/python3 " + quote(script("read_gexf.py")) + " " + quote(file), dir.path());
+  const json g =
+      run_json("/usr/bin/python3 " + shell_quote(script("read_gexf.py")) + " " + shell_quote(file), dir.path());
   ASSERT_FALSE(g.contains("error")) << g.dump();
   EXPECT_EQ(g.at("class"), "MultiDiGraph");  // two calls between the same phones stay two
   EXPECT_TRUE(g.at("directed").get<bool>());
@@ -119,7 +120,8 @@ TEST(ExportGexf, SizeByAnotherScore) {
   options.size_by = "betweenness";
   const fs::path file =
       write_file(dir.path() / "b.gexf", bytes_of(chart, [&](const Chart& c, std::ostream& o) { write_gexf(c, o, options); }));
-  const json g = run_json("/usr/bin/python3 " + quote(script("read_gexf.py")) + " " + quote(file), dir.path());
+  const json g =
+      run_json("/usr/bin/python3 " + shell_quote(script("read_gexf.py")) + " " + shell_quote(file), dir.path());
   ASSERT_FALSE(g.contains("error")) << g.dump();
   EXPECT_DOUBLE_EQ(gexf_node(g, "n1").at("viz").at("value").at("size").at("value").get<double>(), 40);  // 12
   EXPECT_DOUBLE_EQ(gexf_node(g, "n3").at("viz").at("value").at("size").at("value").get<double>(), 4);   // 3.5
@@ -134,7 +136,8 @@ TEST(ExportAnx, WellFormedAndEveryReferenceResolves) {
   const Chart chart = small_case();
   write_file_atomically(file, [&](std::ostream& out) { write_anx(chart, out); });
   expect_well_formed_xml(file, dir.path());
-  const json a = run_json("/usr/bin/python3 " + quote(script("check_anx.py")) + " " + quote(file), dir.path());
+  const json a =
+      run_json("/usr/bin/python3 " + shell_quote(script("check_anx.py")) + " " + shell_quote(file), dir.path());
   EXPECT_EQ(a.at("problems"), json::array()) << a.at("problems").dump(1);
   ASSERT_EQ(a.at("entities").size(), 8u);
   ASSERT_EQ(a.at("links").size(), 9u);
@@ -184,8 +187,9 @@ TEST(ExportCytoscape, LoadsInCytoscapeJs) {
   const Chart chart = small_case();
   write_file_atomically(file, [&](std::ostream& out) { write_cytoscape(chart, out); });
   const fs::path modules = cytoscape_dir(dir.path());
-  const json cy = run_json("node " + quote(script("read_cytoscape.js")) + " " + quote(modules) + " " + quote(file),
-                           dir.path());
+  const json cy = run_json(
+      "node " + shell_quote(script("read_cytoscape.js")) + " " + shell_quote(modules) + " " + shell_quote(file),
+      dir.path());
   ASSERT_TRUE(cy.contains("node_count")) << cy.dump();
   EXPECT_EQ(cy.at("node_count"), 8);
   EXPECT_EQ(cy.at("edge_count"), 9);
@@ -234,10 +238,11 @@ TEST(ExportDot, GraphvizDrawsEveryClusterNodeAndLink) {
   const Chart chart = small_case();
   write_file_atomically(file, [&](std::ostream& out) { write_dot(chart, out); });
   const fs::path svg = dir.path() / "case.svg";
-  const Outcome drawn = run("dot -Tsvg " + quote(file) + " -o " + quote(svg), dir.path());
+  const Outcome drawn = run_command("dot -Tsvg " + shell_quote(file) + " -o " + shell_quote(svg), dir.path());
   ASSERT_EQ(drawn.exit_code, 0) << drawn.err;
   EXPECT_EQ(drawn.err, "");  // no warning either
-  const json d = run_json("/usr/bin/python3 " + quote(script("read_dot_svg.py")) + " " + quote(svg), dir.path());
+  const json d =
+      run_json("/usr/bin/python3 " + shell_quote(script("read_dot_svg.py")) + " " + shell_quote(svg), dir.path());
   EXPECT_EQ(d.at("clusters").size(), 2u);
   EXPECT_EQ(d.at("clusters").at("cluster_1"), json::array({"cluster 1"}));
   EXPECT_EQ(d.at("clusters").at("cluster_2"), json::array({"cluster 2"}));
@@ -253,7 +258,7 @@ TEST(ExportDot, GraphvizDrawsEveryClusterNodeAndLink) {
   EXPECT_EQ(edges.count("n1->n2 associate_of"), 1u);
 
   // Which nodes Graphviz put in which cluster, from its JSON output.
-  const Outcome layout = run("dot -Tjson " + quote(file), dir.path());
+  const Outcome layout = run_command("dot -Tjson " + shell_quote(file), dir.path());
   ASSERT_EQ(layout.exit_code, 0) << layout.err;
   const json j = json::parse(layout.out);
   std::map<int, std::string> name_of;
@@ -272,8 +277,8 @@ TEST(ExportDot, GraphvizDrawsEveryClusterNodeAndLink) {
 // --- Neo4j ------------------------------------------------------------------
 
 json read_tables(const std::vector<fs::path>& files, bool neo4j, const fs::path& scratch) {
-  std::string command = "/usr/bin/python3 " + quote(script("read_tables.py")) + (neo4j ? " --neo4j" : "");
-  for (const fs::path& f : files) command += " " + quote(f);
+  std::string command = "/usr/bin/python3 " + shell_quote(script("read_tables.py")) + (neo4j ? " --neo4j" : "");
+  for (const fs::path& f : files) command += " " + shell_quote(f);
   return run_json(command, scratch);
 }
 
@@ -426,13 +431,14 @@ TEST(ExportFormats, EmptyChartIsReadable) {
   TempDir dir;
   const Chart empty;
   const fs::path gexf = write_file(dir.path() / "e.gexf", bytes_of(empty, [](const Chart& c, std::ostream& o) { write_gexf(c, o); }));
-  const json g = run_json("/usr/bin/python3 " + quote(script("read_gexf.py")) + " " + quote(gexf), dir.path());
+  const json g =
+      run_json("/usr/bin/python3 " + shell_quote(script("read_gexf.py")) + " " + shell_quote(gexf), dir.path());
   ASSERT_FALSE(g.contains("error")) << g.dump();
   EXPECT_EQ(g.at("node_count"), 0);
   const fs::path anx = write_file(dir.path() / "e.anx", bytes_of(empty, write_anx));
   expect_well_formed_xml(anx, dir.path());
   const fs::path dot = write_file(dir.path() / "e.dot", bytes_of(empty, write_dot));
-  EXPECT_EQ(run("dot -Tsvg " + quote(dot), dir.path()).exit_code, 0);
+  EXPECT_EQ(run_command("dot -Tsvg " + shell_quote(dot), dir.path()).exit_code, 0);
   const json cy = json::parse(bytes_of(empty, write_cytoscape));
   EXPECT_TRUE(cy.at("elements").at("nodes").empty());
 }

@@ -1,10 +1,9 @@
 #pragma once
 // Helpers shared by the export tests (export_formats_test.cpp,
-// export_filters_test.cpp, export_cli_test.cpp): scratch folders, running a
-// consumer program and reading its JSON, and the charts the tests write.
+// export_filters_test.cpp, export_cli_test.cpp): running a consumer program
+// and reading its JSON, and the charts the tests write. Scratch folders,
+// reading files and running commands come from tests/cli_support.h.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -16,73 +15,28 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/model/chart.h"
+#include "tests/cli_support.h"
 
 namespace casegraph::export_test {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-inline std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::Outcome;
+using test::run_command;
+using test::shell_quote;
+using test::slurp;
+using test::TempDir;
 
 inline void write_all(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
 }
 
-inline std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    const std::string name = info ? std::string(info->test_suite_name()) + "_" + info->name() : "suite";
-    path_ = fs::temp_directory_path() / ("casegraph_export_" + name + "_" + std::to_string(::getpid()));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs a shell command with stdout and stderr captured in `scratch`.
-inline Outcome run(const std::string& command, const fs::path& scratch) {
-  const fs::path out = scratch / "run.out";
-  const fs::path err = scratch / "run.err";
-  const int status = std::system((command + " > " + quote(out) + " 2> " + quote(err) + " < /dev/null").c_str());
-  Outcome r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_all(out);
-  r.err = read_all(err);
-  return r;
-}
-
 inline fs::path script(const std::string& name) { return fs::path(CASEGRAPH_SOURCE_DIR) / "tests/scripts" / name; }
 
 // Runs a read-back script and parses its JSON; fails the test on a non-zero exit.
 inline json run_json(const std::string& command, const fs::path& scratch) {
-  const Outcome r = run(command, scratch);
+  const Outcome r = run_command(command, scratch);
   EXPECT_EQ(r.exit_code, 0) << command << "\n" << r.err;
   try {
     return json::parse(r.out);
@@ -106,11 +60,11 @@ inline fs::path cytoscape_dir(const fs::path& scratch) {
   }
   if (!fs::exists(dir / "node_modules/cytoscape/package.json")) {
     fs::create_directories(dir);
-    const Outcome r = run("flock " + quote(dir / ".lock") + " sh -c " +
-                          quote("[ -f " + quote(dir / "node_modules/cytoscape/package.json") +
-                                " ] || npm install --prefix " + quote(dir) +
-                                " --no-audit --no-fund cytoscape@3.35.0"),
-                      scratch);
+    const Outcome r = run_command(
+        "flock " + shell_quote(dir / ".lock") + " sh -c " +
+            shell_quote("[ -f " + shell_quote(dir / "node_modules/cytoscape/package.json") +
+                        " ] || npm install --prefix " + shell_quote(dir) + " --no-audit --no-fund cytoscape@3.35.0"),
+        scratch);
     EXPECT_EQ(r.exit_code, 0) << "npm install cytoscape failed:\n" << r.err;
   }
   return dir;

@@ -2,7 +2,6 @@
 // types, is byte-for-byte stable, and is written atomically.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -17,6 +16,7 @@
 #include "engine/model/chart.h"
 #include "exporters/atomic_file.h"
 #include "exporters/graphml.h"
+#include "tests/cli_support.h"
 
 namespace casegraph {
 namespace {
@@ -24,32 +24,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            ("casegraph_" + std::string(info->test_suite_name()) + "_" + info->name() + "_" + std::to_string(::getpid()));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string read_all(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::Outcome;
+using test::run_command;
+using test::shell_quote;
+using test::slurp;
+using test::TempDir;
 
 void write_all(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -154,14 +133,10 @@ Chart small_case() {
 // Runs tests/scripts/read_graphml.py on `file` and returns its JSON.
 json read_back(const fs::path& file, const fs::path& dir) {
   const fs::path script = fs::path(CASEGRAPH_SOURCE_DIR) / "tests/scripts/read_graphml.py";
-  const fs::path out = dir / "read_back.json";
-  const fs::path err = dir / "read_back.err";
-  const std::string command = "/usr/bin/python3 '" + script.string() + "' '" + file.string() + "' > '" +
-                              out.string() + "' 2> '" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-      << command << " failed (status " << status << "):\n" << read_all(err);
-  return json::parse(read_all(out));
+  const std::string command = "/usr/bin/python3 " + shell_quote(script.string()) + " " + shell_quote(file.string());
+  const Outcome r = run_command(command, dir);
+  EXPECT_EQ(r.exit_code, 0) << command << " failed:\n" << r.err;
+  return json::parse(r.out);
 }
 
 const json& attr(const json& lib, const std::string& node, const std::string& name) {
@@ -330,7 +305,7 @@ TEST(GraphML, TinyChartMatchesGoldenFile) {
     write_all(golden, text);
   }
   ASSERT_TRUE(fs::exists(golden)) << golden;
-  EXPECT_EQ(text, read_all(golden));
+  EXPECT_EQ(text, slurp(golden));
 }
 
 TEST(GraphML, SameChartSameBytesWhateverTheOrder) {
@@ -368,7 +343,7 @@ TEST(GraphMLAtomicFile, ReplacesTheTarget) {
   const fs::path file = dir.path() / "out.graphml";
   write_all(file, "old contents");
   write_file_atomically(file, [](std::ostream& out) { out << "new contents"; });
-  EXPECT_EQ(read_all(file), "new contents");
+  EXPECT_EQ(slurp(file), "new contents");
   EXPECT_EQ(entries(dir.path()), 1u);  // no temporary left behind
 }
 
@@ -376,7 +351,7 @@ TEST(GraphMLAtomicFile, CreatesAMissingTarget) {
   TempDir dir;
   const fs::path file = dir.path() / "fresh.graphml";
   write_file_atomically(file, [](std::ostream& out) { out << std::string(200000, 'x'); });  // > one buffer
-  EXPECT_EQ(read_all(file), std::string(200000, 'x'));
+  EXPECT_EQ(slurp(file), std::string(200000, 'x'));
   EXPECT_EQ(entries(dir.path()), 1u);
 }
 
@@ -393,7 +368,7 @@ TEST(GraphMLAtomicFile, LeavesTheOldFileWhenTheWriterThrows) {
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "writer failed");
   }
-  EXPECT_EQ(read_all(file), "old contents");
+  EXPECT_EQ(slurp(file), "old contents");
   EXPECT_EQ(entries(dir.path()), 1u);  // the temporary was removed
 }
 
@@ -405,7 +380,7 @@ TEST(GraphMLAtomicFile, LeavesTheOldFileWhenTheChartIsBad) {
   bad.edges = {edge(1, 1, 2, "called")};
   EXPECT_THROW(write_file_atomically(file, [&](std::ostream& out) { write_graphml(bad, out); }),
                std::invalid_argument);
-  EXPECT_EQ(read_all(file), "old contents");
+  EXPECT_EQ(slurp(file), "old contents");
   EXPECT_EQ(entries(dir.path()), 1u);
 }
 

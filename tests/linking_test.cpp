@@ -6,9 +6,6 @@
 // the example case, checked against its planted truth and source CSVs.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -28,6 +25,7 @@
 #include "engine/linking/temporal_path.h"
 #include "engine/model/pole.h"
 #include "importers/csv_reader.h"
+#include "tests/cli_support.h"
 
 namespace casegraph {
 namespace {
@@ -321,18 +319,9 @@ TEST(LinkingNeighbourhood, DepthAndTimeAdvancing) {
 
 namespace fs = std::filesystem;
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char ch : s) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test::shell_quote;
+using test::slurp;
+using test::TempDir;
 
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
@@ -349,29 +338,21 @@ std::vector<std::string> csv_row(const std::string& source, std::int64_t row) {
 class LinkingExample : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("casegraph-linking-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    case_ = (dir_ / "case.db").string();
-    std::ifstream order(kExample / "IMPORT_ORDER");
-    std::string line;
-    while (std::getline(order, line)) {
-      std::istringstream words(line.substr(0, line.find('#')));
-      std::string spec, csv;
-      if (!(words >> spec >> csv)) continue;
-      ASSERT_EQ(run("import " + quote(case_) + " --spec " + quote((kExample / spec).string()) + " " +
-                    quote((kExample / csv).string())), 0);
-    }
-    ASSERT_EQ(run("resolve " + quote(case_)), 0);
+    dir_ = new TempDir("linking");
+    case_ = (dir_->path() / "case.db").string();
+    const test::Outcome built = test::build_example_case(case_);
+    ASSERT_EQ(built.exit_code, 0) << built.err;
   }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  // Runs the CLI, keeping its stdout and stderr for the assertions.
   static int run(const std::string& args) {
-    std::string cmd = std::string(CASEGRAPH_CLI) + " " + args + " >" + quote((dir_ / "out").string()) + " 2>" +
-                      quote((dir_ / "err").string());
-    int status = std::system(cmd.c_str());
-    out_ = slurp(dir_ / "out");
-    err_ = slurp(dir_ / "err");
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const test::Outcome o = test::run_cli(args, dir_->path());
+    out_ = o.out;
+    err_ = o.err;
+    return o.exit_code;
   }
   // The cited row exists and holds the cited record id (or is that row, for a
   // source without its own ids).
@@ -383,7 +364,7 @@ class LinkingExample : public ::testing::Test {
     bool holds = id == std::to_string(row) || std::find(fields.begin(), fields.end(), id) != fields.end();
     EXPECT_TRUE(holds) << source.dump();
   }
-  static inline fs::path dir_;
+  static inline TempDir* dir_ = nullptr;
   static inline std::string case_, out_, err_;
 };
 
@@ -392,7 +373,9 @@ TEST_F(LinkingExample, PathFromANetworkAOffenderToAVictimCitesRealRows) {
   const auto& a = truth.at("networks").at(0);
   const std::string offender = a.at("offenders").at(0).at("nominal_ref");  // Jun Farah
   const std::string victim = a.at("victims").at(2).at("nominal_ref");     // Tanisha Costa
-  ASSERT_EQ(run("path " + quote(case_) + " police_nominal:" + offender + " " + victim + " --k 3 --format json"), 0) << err_;
+  ASSERT_EQ(run("path " + shell_quote(case_) + " police_nominal:" + offender + " " + victim + " --k 3 --format json"),
+            0)
+      << err_;
   nlohmann::json out = nlohmann::json::parse(out_);
   ASSERT_EQ(out.at("paths").size(), 3u);
   double previous = 0;
@@ -420,7 +403,7 @@ TEST_F(LinkingExample, PathFromANetworkAOffenderToAVictimCitesRealRows) {
 }
 
 TEST_F(LinkingExample, TimeAdvancingPathsHaveForwardDates) {
-  ASSERT_EQ(run("path " + quote(case_) + " N-040112 N-082253 --k 4 --time-advances --format json"), 0) << err_;
+  ASSERT_EQ(run("path " + shell_quote(case_) + " N-040112 N-082253 --k 4 --time-advances --format json"), 0) << err_;
   nlohmann::json out = nlohmann::json::parse(out_);
   ASSERT_FALSE(out.at("paths").empty());
   for (const auto& p : out.at("paths")) {
@@ -436,7 +419,7 @@ TEST_F(LinkingExample, TimeAdvancingPathsHaveForwardDates) {
 }
 
 TEST_F(LinkingExample, ConnectingNetworkAndNeighbourhood) {
-  ASSERT_EQ(run("network " + quote(case_) + " N-024934 N-040112 N-082253 --format json"), 0) << err_;
+  ASSERT_EQ(run("network " + shell_quote(case_) + " N-024934 N-040112 N-082253 --format json"), 0) << err_;
   nlohmann::json net = nlohmann::json::parse(out_);
   std::set<std::int64_t> ids;
   for (const auto& e : net.at("entities")) ids.insert(e.at("entity_id").get<std::int64_t>());
@@ -450,7 +433,7 @@ TEST_F(LinkingExample, ConnectingNetworkAndNeighbourhood) {
 
   // Depth 1 of Jun Farah: what his nominal row, his occurrences and the
   // intelligence about him name, read from the CSVs.
-  ASSERT_EQ(run("linked " + quote(case_) + " N-024934 --depth 1 --format json"), 0) << err_;
+  ASSERT_EQ(run("linked " + shell_quote(case_) + " N-024934 --depth 1 --format json"), 0) << err_;
   nlohmann::json nb = nlohmann::json::parse(out_);
   std::set<std::string> types;
   std::size_t occurrences = 0, reports = 0;
@@ -470,10 +453,10 @@ TEST_F(LinkingExample, ConnectingNetworkAndNeighbourhood) {
   EXPECT_EQ(occurrences, 1u);  // the sexual offence at the ring flat
   EXPECT_TRUE(types.contains("phone"));
   EXPECT_TRUE(types.contains("location"));
-  ASSERT_EQ(run("linked " + quote(case_) + " N-024934 --depth 2 --format json"), 0) << err_;
+  ASSERT_EQ(run("linked " + shell_quote(case_) + " N-024934 --depth 2 --format json"), 0) << err_;
   EXPECT_GT(nlohmann::json::parse(out_).at("entities").size(), nb.at("entities").size());
-  EXPECT_EQ(run("path " + quote(case_) + " N-024934 nobody-at-all"), 1);
-  EXPECT_EQ(run("path " + quote(case_) + " N-024934 N-040112 --k 0"), 2);
+  EXPECT_EQ(run("path " + shell_quote(case_) + " N-024934 nobody-at-all"), 1);
+  EXPECT_EQ(run("path " + shell_quote(case_) + " N-024934 N-040112 --k 0"), 2);
 }
 
 }  // namespace

@@ -4,9 +4,6 @@
 // rows and the planted networks of examples/case at the top.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -22,40 +19,18 @@
 #include "engine/triage/gravity.h"
 #include "engine/triage/stability.h"
 #include "importers/csv_reader.h"
-#include "importers/import_order.h"
+#include "tests/cli_support.h"
 
 namespace casegraph {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-Outcome casegraph(const std::string& args, const fs::path& scratch) {
-  const fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
-  const std::string command =
-      std::string(CASEGRAPH_CLI) + " " + args + " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
-
+using test::Outcome;
+using test::run_cli;
+using test::shell_quote;
+using test::slurp;
+using test::TempDir;
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
 TEST(TriageGravity, TableReadsOffenceTextCaseInsensitively) {
@@ -113,28 +88,18 @@ TEST(TriageStability, MasksDropTheAskedShare) {
 class TriageExample : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("casegraph-triage-" + std::to_string(::getpid())));
-    fs::remove_all(*dir_);
-    fs::create_directories(*dir_);
-    case_path_ = (*dir_ / "case.db").string();
-    for (const ImportStep& step : read_import_order(kExample)) {
-      Outcome o = casegraph("import " + quote(case_path_) + " --spec " + quote(step.spec.string()) + " " +
-                                quote(step.csv.string()),
-                            *dir_);
-      ASSERT_EQ(o.exit_code, 0) << o.err;
-    }
-    Outcome resolve = casegraph("resolve " + quote(case_path_), *dir_);
-    ASSERT_EQ(resolve.exit_code, 0) << resolve.err;
-    Outcome analyse = casegraph("analyse " + quote(case_path_) + " --seed 7", *dir_);
-    ASSERT_EQ(analyse.exit_code, 0) << analyse.err;
-    Outcome clusters = casegraph("clusters " + quote(case_path_) + " --format json --top 1000", *dir_);
+    dir_ = new TempDir("triage");
+    case_path_ = (dir_->path() / "case.db").string();
+    Outcome built = test::build_example_case(case_path_, true, "--seed 7");
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    Outcome clusters = run_cli("clusters " + shell_quote(case_path_) + " --format json --top 1000", dir_->path());
     ASSERT_EQ(clusters.exit_code, 0) << clusters.err;
     clusters_ = nlohmann::json::parse(clusters.out);
     truth_ = nlohmann::json::parse(slurp(kExample / "truth.json"));
   }
   static void TearDownTestSuite() {
-    fs::remove_all(*dir_);
     delete dir_;
+    dir_ = nullptr;
   }
 
   struct Loaded {
@@ -178,7 +143,7 @@ class TriageExample : public ::testing::Test {
     return 1 << 20;  // in no cluster: below every ranked one
   }
 
-  static inline fs::path* dir_ = nullptr;
+  static inline TempDir* dir_ = nullptr;
   static inline std::string case_path_;
   static inline nlohmann::json clusters_;
   static inline nlohmann::json truth_;
@@ -290,7 +255,7 @@ TEST_F(TriageExample, VictimProximityFavoursThoseCloseToTheVictims) {
 // its data row `row` holds the record id named (or the id is the row number,
 // for sources without an id column), and the points add up to the score.
 TEST_F(TriageExample, ExplainCitesRealSourceRows) {
-  Outcome json = casegraph("explain " + quote(case_path_) + " --cluster 1 --format json", *dir_);
+  Outcome json = run_cli("explain " + shell_quote(case_path_) + " --cluster 1 --format json", dir_->path());
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const nlohmann::json x = nlohmann::json::parse(json.out);
   std::map<std::string, std::vector<std::vector<std::string>>> rows;  // file -> data rows
@@ -328,13 +293,13 @@ TEST_F(TriageExample, ExplainCitesRealSourceRows) {
   EXPECT_TRUE(sources.count("social_care_missing"));
   EXPECT_TRUE(sources.count("intelligence"));
 
-  Outcome text = casegraph("explain " + quote(case_path_) + " --cluster 1", *dir_);
+  Outcome text = run_cli("explain " + shell_quote(case_path_) + " --cluster 1", dir_->path());
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("police_occurrences.csv:"), std::string::npos);
   EXPECT_NE(text.out.find("Stability"), std::string::npos);
   EXPECT_NE(text.out.find("victim proximity"), std::string::npos);
-  EXPECT_EQ(casegraph("explain " + quote(case_path_) + " --cluster 999", *dir_).exit_code, 1);
-  EXPECT_EQ(casegraph("explain " + quote(case_path_) + " --cluster 0", *dir_).exit_code, 2);
+  EXPECT_EQ(run_cli("explain " + shell_quote(case_path_) + " --cluster 999", dir_->path()).exit_code, 1);
+  EXPECT_EQ(run_cli("explain " + shell_quote(case_path_) + " --cluster 0", dir_->path()).exit_code, 2);
 }
 
 }  // namespace
