@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace casegraph::cli {
 
@@ -38,6 +41,14 @@ std::vector<SourceKey> source_keys_of(const CaseFile& file, const std::vector<st
     keys.push_back({source_names[r.source_id], r.record_key});
   }
   return keys;
+}
+
+RunRow find_run(const CaseFile& file, std::int64_t run_id) {
+  std::optional<RunRow> run = run_id > 0 ? file.run(run_id) : file.latest_run();
+  if (run) return *run;
+  if (run_id > 0) throw std::runtime_error(fmt::format("{}: no analysis run {}", file.path().string(), run_id));
+  throw std::runtime_error(fmt::format("{}: no analysis run yet; run `casegraph analyse {}` first",
+                                       file.path().string(), file.path().string()));
 }
 
 }  // namespace casegraph::cli

@@ -28,4 +28,8 @@ struct SourceKey {
 };
 std::vector<SourceKey> source_keys_of(const CaseFile& file, const std::vector<std::int64_t>& entity_ids);
 
+// The analysis run `run_id`, or the latest when run_id is 0; throws with the
+// command to run when there is none.
+RunRow find_run(const CaseFile& file, std::int64_t run_id);
+
 }  // namespace casegraph::cli

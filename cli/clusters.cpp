@@ -13,15 +13,6 @@
 namespace casegraph::cli {
 namespace {
 
-RunRow find_run(const CaseFile& file, std::int64_t run_id) {
-  std::optional<RunRow> run = run_id > 0 ? file.run(run_id) : file.latest_run();
-  if (!run) {
-    if (run_id > 0) throw std::runtime_error(fmt::format("{}: no analysis run {}", file.path().string(), run_id));
-    throw std::runtime_error(fmt::format("{}: no analysis run yet; run `casegraph analyse {}` first",
-                                         file.path().string(), file.path().string()));
-  }
-  return *run;
-}
 
 double component_count(const ClusterRow& c, const std::string& name) {
   for (const auto& part : c.breakdown.at("components"))

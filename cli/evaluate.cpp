@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/case_data.h"
 #include "cli/commands.h"
 #include "engine/evaluate/network_recovery.h"
 #include "engine/evaluate/pairwise.h"
@@ -30,13 +31,6 @@ namespace fs = std::filesystem;
 using evaluate::LabelledRecord;
 using evaluate::PairwiseScores;
 
-RunRow find_run(const CaseFile& file, std::int64_t run_id) {
-  std::optional<RunRow> run = run_id > 0 ? file.run(run_id) : file.latest_run();
-  if (run) return *run;
-  if (run_id > 0) throw std::runtime_error(fmt::format("{}: no analysis run {}", file.path().string(), run_id));
-  throw std::runtime_error(fmt::format("{}: no analysis run yet; run `casegraph analyse {}` first",
-                                       file.path().string(), file.path().string()));
-}
 
 // The identities as resolved now: only entities named by active match
 // decisions join others, so the map is built from those alone.
