@@ -377,10 +377,11 @@ void add_resolve_command(CLI::App& app) {
       "Exact rules first: a strong identifier (pnc_id, nhs_number, passport) or forename, surname and\n"
       "date of birth. Then probabilistic matching of person entities on the attributes forename, surname,\n"
       "dob, sex, address (or house_number and street), locality, town, postcode, phone, email, national_id:\n"
-      "blocking on several keys, comparison levels per field, Fellegi-Sunter weights with m and u\n"
-      "estimated by EM on the case's own records. A pair joins when its posterior match probability is\n"
-      "at least --match-probability (0.5: more likely one person than two) and the average over all\n"
-      "pairs of the two clusters it would join stays above it, so one bad pair cannot chain two people.\n"
+      "blocking on several keys, comparison levels per field, Fellegi-Sunter weights from the case's own\n"
+      "records (u measured on random pairs, m and the match share by EM). A pair joins when its posterior\n"
+      "match probability is at least --match-probability (0.5: more likely one person than two) and the\n"
+      "average over all pairs of the two clusters it would join stays above it, so one bad pair cannot\n"
+      "chain two people.\n"
       "Decisions are stored with score and reason and never alter source records. A pair with any\n"
       "decision (an analyst's above all) is never decided again.");
   cmd->callback([options] { run_resolve(*options); });
