@@ -1,8 +1,6 @@
 // Closeness centrality, both conventions; see closeness.h.
 #include "engine/centrality/closeness.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cstdint>
 
@@ -16,24 +14,15 @@ ClosenessResult closeness(const CsrGraph& graph, const ClosenessParams& params) 
   result.score.assign(n, 0.0);
   if (n < 2) return result;
   const bool scale_by_reach = params.convention == DisconnectedConvention::wasserman_faust;
-  const int threads = params.threads > 0 ? params.threads : omp_get_max_threads();
-  const auto sn = static_cast<std::int64_t>(n);
-#pragma omp parallel num_threads(threads)
-  {
-    DistanceWorkspace paths(n);
-#pragma omp for schedule(dynamic, 16)
-    for (std::int64_t i = 0; i < sn; ++i) {
-      const auto v = static_cast<VertexId>(i);
-      paths.run(graph, v, weighted, params.direction);
-      double total = 0;
-      for (VertexId u : paths.reached()) total += paths.distance(u);
-      const double others = static_cast<double>(paths.reached().size() - 1);
-      if (!(total > 0)) continue;
-      double c = others / total;
-      if (scale_by_reach) c *= others / (n - 1.0);
-      result.score[v] = c;
-    }
-  }
+  result.score = score_each_source(graph, weighted, params.direction, params.threads,
+                                   [&](VertexId, const DistanceWorkspace& paths) {
+                                     double total = 0;
+                                     for (VertexId u : paths.reached()) total += paths.distance(u);
+                                     if (!(total > 0)) return 0.0;
+                                     const double others = static_cast<double>(paths.reached().size() - 1);
+                                     const double c = others / total;
+                                     return scale_by_reach ? c * (others / (n - 1.0)) : c;
+                                   });
   return result;
 }
 
