@@ -335,6 +335,9 @@ constexpr const char* select_links =
     "SELECT id, type, source, target, directed, start_at, end_at, weight, grading_source, grading_intelligence, "
     "grading_handling, record_id FROM links ORDER BY id";
 constexpr const char* select_entities = "SELECT id, type, key, label, attributes FROM entities ORDER BY id";
+constexpr const char* add_decision =
+    "INSERT INTO decisions(entity_a, entity_b, score, decision, decided_by, reason, decided_at, undone_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* select_decisions =
     "SELECT id, entity_a, entity_b, score, decision, decided_by, reason, decided_at, undone_at FROM decisions ";
 constexpr const char* select_runs =
@@ -591,6 +594,18 @@ std::vector<EntityRow> CaseFile::entities_of_type(std::string_view type) const {
   return out;
 }
 
+void CaseFile::for_each_entity_attributes(std::string_view type,
+                                          const std::function<void(RowId, std::string_view)>& visit) const {
+  SQLite::Statement st(*db_, "SELECT id, attributes FROM entities WHERE type = ? ORDER BY id");
+  st.bind(1, std::string(type));
+  while (st.executeStep()) {
+    const SQLite::Column attributes = st.getColumn(1);
+    const char* text = attributes.getText();  // before getBytes, as SQLite asks
+    const auto bytes = static_cast<std::size_t>(attributes.getBytes());
+    visit(st.getColumn(0).getInt64(), std::string_view(text, bytes));
+  }
+}
+
 std::vector<CaseFile::EntityRecordKey> CaseFile::entity_record_keys(std::string_view type) const {
   SQLite::Statement st(*db_,
                        "SELECT er.entity_id, s.name, r.record_key FROM entity_records er "
@@ -658,9 +673,9 @@ std::vector<LinkRow> CaseFile::links() const {
 // ------------------------------------------------------------ resolution --
 
 RowId CaseFile::add_decision(const Decision& decision) {
-  SQLite::Statement st(*db_,
-                       "INSERT INTO decisions(entity_a, entity_b, score, decision, decided_by, reason, decided_at, "
-                       "undone_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  // Cached: resolution stores hundreds of thousands of decisions in one go.
+  SQLite::Statement& st = cached(sql::add_decision);
+  Reuse reuse(st);
   st.bind(1, decision.entity_a);
   st.bind(2, decision.entity_b);
   st.bind(3, decision.score);

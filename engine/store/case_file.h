@@ -9,6 +9,7 @@
 // PRAGMA user_version; a file written by a newer casegraph is refused.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -176,6 +177,11 @@ class CaseFile {
   std::vector<EntityRow> entities() const;
   // Entities of one type, in id order.
   std::vector<EntityRow> entities_of_type(std::string_view type) const;
+  // The same, streamed: each entity's id and attributes as stored (JSON
+  // text), without building rows, so that resolution can parse a million of
+  // them in parallel and keep only what it needs.
+  void for_each_entity_attributes(std::string_view type,
+                                  const std::function<void(RowId, std::string_view)>& visit) const;
   // Each record behind an entity of `type`, in record order: which entity,
   // the source's name and the source's own record id (for scoring resolution from outside).
   struct EntityRecordKey {
