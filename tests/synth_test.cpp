@@ -5,12 +5,10 @@
 // fictional; and the whole output imports through the importer without error.
 // Populations are small (1,000-6,000 people) and background volumes low, so
 // the suite runs in seconds.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -34,12 +32,14 @@
 #include "importers/csv_reader.h"
 #include "importers/import_order.h"
 #include "importers/mapping_spec.h"
+#include "tests/cli_support.h"
 
 namespace casegraph {
 namespace {
 
 namespace fs = std::filesystem;
 using Table = std::vector<std::vector<std::string>>;  // header first
+using test::slurp;
 
 const char* const kCsvs[] = {"police_nominals.csv",     "police_occurrences.csv", "intelligence.csv",
                              "social_care_missing.csv", "vehicle_keepers.csv",    "anpr_reads.csv",
@@ -58,13 +58,6 @@ fs::path scratch(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / ("casegraph_synth_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   return dir;
-}
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 Table read_csv(const fs::path& file) {
@@ -473,31 +466,13 @@ TEST_F(SynthTest, ImportsIntoACaseFileWithoutErrors) {
   fs::remove_all(case_dir);
 }
 
-// Exit status of a shell command, quiet.
-int run(const std::string& command) {
-  const int status = std::system((command + " >/dev/null 2>&1").c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// Standard output of a shell command.
-std::string output_of(const std::string& command) {
-  std::string out;
-  if (std::FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r")) {
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    ::pclose(pipe);
-  }
-  return out;
-}
+// Exit status of the CLI run with `args`.
+int exit_code(const std::string& args) { return test::run_cli(args).exit_code; }
 
 TEST(SynthCli, WritesTheSameCaseAsTheLibraryAndRefusesBadInput) {
-  const std::string cli = CASEGRAPH_CLI;
-  if (output_of(cli + " synth --help").find("--people") == std::string::npos)
-    GTEST_SKIP() << "`casegraph synth` is not registered in cli/main.cpp yet";
   const fs::path by_cli = scratch("cli"), by_library = scratch("cli_lib");
-  EXPECT_EQ(run(cli + " synth --people 1500 --seed 4 --calls-per-phone 2 --reads-per-vehicle 2 -q -o " +
-                by_cli.string()),
+  EXPECT_EQ(exit_code("synth --people 1500 --seed 4 --calls-per-phone 2 --reads-per-vehicle 2 -q -o " +
+                test::shell_quote(by_cli.string())),
             0);
   synth::SynthParams params = light(1500, 4);
   params.volumes.calls_per_phone = 2;
@@ -505,10 +480,10 @@ TEST(SynthCli, WritesTheSameCaseAsTheLibraryAndRefusesBadInput) {
   synth::synthesize(params, by_library);
   for (const auto& entry : fs::directory_iterator(by_library))
     EXPECT_TRUE(slurp(entry.path()) == slurp(by_cli / entry.path().filename())) << entry.path().filename();
-  EXPECT_EQ(run(cli + " synth --people 1500 -q -o " + by_cli.string()), 1);  // not empty, no --force
-  EXPECT_EQ(run(cli + " synth --people 1500 -q --force -o " + by_cli.string()), 0);
-  EXPECT_EQ(run(cli + " synth --people 5 -o " + scratch("cli_bad").string()), 2);  // bad usage
-  EXPECT_EQ(run(cli + " synth --people 1500"), 2);                                 // no output directory
+  EXPECT_EQ(exit_code("synth --people 1500 -q -o " + test::shell_quote(by_cli.string())), 1);  // not empty, no --force
+  EXPECT_EQ(exit_code("synth --people 1500 -q --force -o " + test::shell_quote(by_cli.string())), 0);
+  EXPECT_EQ(exit_code("synth --people 5 -o " + test::shell_quote(scratch("cli_bad").string())), 2);  // bad usage
+  EXPECT_EQ(exit_code("synth --people 1500"), 2);                                 // no output directory
   fs::remove_all(by_cli);
   fs::remove_all(by_library);
 }
