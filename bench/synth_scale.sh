@@ -11,6 +11,10 @@
 # WORK (scratch folder; default a fresh temporary one, removed at the end
 # unless KEEP=1), THREADS (analyse --threads; 0 = all cores).
 # The 1M synth writes about 4 GB; run it on a quiet machine, once.
+# Each pipeline step is one process under /usr/bin/time (wall s, peak RSS);
+# analyse's own phase timings (graph, projection, centrality, ..., stability)
+# follow its table. Example (the figures in the README):
+#   SYNTH_SIZES="" PIPELINE_SIZES="10000 100000" THREADS=2 bench/synth_scale.sh
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -89,6 +93,13 @@ for n in $PIPELINE_SIZES; do
     total=$(awk -v a="$total" -v b="$SECONDS_TAKEN" 'BEGIN { print a + b }')
   done
   echo "| total | $total | |"
+  echo
+  echo "analyse phases (engine/triage/analysis.h PhaseReport; load and store are the rest):"
+  echo
+  echo "| phase | s |"
+  echo "|-------|--:|"
+  sed -n 's/^analyse: \(.*\) done in \([0-9.]*\) s$/| \1 | \2 |/p' "$WORK/analyse-$n.err"
+  grep -h '^analyse: run' "$WORK/analyse-$n.out" | sed 's/^/    /' || true
   echo
   echo "Case file: $(bytes_of "$case_file") MB. Evaluation:"
   echo

@@ -86,6 +86,7 @@ std::int64_t run_analyse(const AnalyseOptions& options) {
   params.filter.to = parse_date_option(options.to, "--to");
   params.filter.link_types = options.link_types;
   params.projection.hub_limit = options.hub_limit;
+  params.projection.threads = options.threads;
   params.seed = options.seed;
   params.threads = options.threads;
   params.resolution = options.resolution;

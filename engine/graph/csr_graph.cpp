@@ -79,6 +79,27 @@ CsrGraph CsrGraph::as_undirected() const {
   return from_edges(num_vertices(), edges, false, weighted());
 }
 
+CsrGraph CsrGraph::from_undirected_rows(std::vector<ArcIndex> offsets, std::vector<VertexId> targets,
+                                        std::vector<float> weights) {
+  if (offsets.empty() || offsets.front() != 0 || offsets.back() != targets.size())
+    throw std::invalid_argument("CSR rows: offsets must run from 0 to the arc count");
+  if (!weights.empty() && weights.size() != targets.size())
+    throw std::invalid_argument("CSR rows: one weight per arc, or none");
+  const auto n = offsets.size() - 1;
+  for (std::size_t v = 0; v < n; ++v) {
+    if (offsets[v] > offsets[v + 1]) throw std::invalid_argument("CSR rows: offsets must not decrease");
+    for (ArcIndex a = offsets[v]; a < offsets[v + 1]; ++a) {
+      if (targets[a] >= n || targets[a] == v) throw std::invalid_argument("CSR rows: target out of range or a self-loop");
+      if (a > offsets[v] && targets[a] <= targets[a - 1]) throw std::invalid_argument("CSR rows: a row is not sorted");
+    }
+  }
+  CsrGraph g;
+  g.offsets_ = std::move(offsets);
+  g.targets_ = std::move(targets);
+  g.weights_ = std::move(weights);
+  return g;
+}
+
 std::size_t CsrGraph::memory_bytes() const {
   return offsets_.capacity() * sizeof(ArcIndex) + targets_.capacity() * sizeof(VertexId) +
          weights_.capacity() * sizeof(float) + in_offsets_.capacity() * sizeof(ArcIndex) +

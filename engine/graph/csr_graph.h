@@ -74,6 +74,16 @@ class CsrGraph {
   // When `weighted` is false the weights of `edges` are ignored.
   static CsrGraph from_edges(VertexId n, std::span<const Edge> edges, bool directed, bool weighted);
 
+  // An undirected graph from rows already in this class's form: n + 1
+  // offsets from 0, each row sorted by target with no repeats or self-loops,
+  // every arc u->v matched by v->u of the same weight (not checked: O(m log d)),
+  // weights empty or one per arc. For builders that produce rows directly
+  // (the person projection, perturbed copies for stability) and must not pay
+  // from_edges' transient arc lists. Throws std::invalid_argument when the
+  // shape is wrong (offsets, a target out of range, an unsorted row).
+  static CsrGraph from_undirected_rows(std::vector<ArcIndex> offsets, std::vector<VertexId> targets,
+                                       std::vector<float> weights);
+
   // The same graph with every arc's direction forgotten (directed -> undirected);
   // weights of u->v and v->u are summed.
   CsrGraph as_undirected() const;

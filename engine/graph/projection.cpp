@@ -3,15 +3,25 @@
 #include <algorithm>
 #include <limits>
 
+#include <omp.h>
+
 #include "engine/model/pole.h"
 
 namespace casegraph {
 namespace {
 
+// A person present at a place (a non-person case-graph vertex). Strengths are
+// minima of float edge weights (or 1), so float holds them exactly.
 struct Presence {
   VertexId place;   // case-graph vertex of the shared entity
   VertexId person;  // projection vertex
-  double strength;
+  float strength;
+};
+
+// One end of a place's or a person's presence list, grouped by the other end.
+struct Member {
+  VertexId id;  // the person (in a place's list) or the compact place index (in a person's list)
+  float strength;
 };
 
 // Best (max over paths, min along a path) strength from `source` to every
@@ -23,11 +33,11 @@ class PresenceWalker {
       : cg_(cg), is_person_(is_person), is_hub_(is_hub), strength_(cg.graph.num_vertices(), 0.0) {}
 
   void walk(VertexId source, VertexId person, int max_hops, std::vector<Presence>& out) {
-    std::vector<VertexId> frontier{source};
-    std::vector<VertexId> touched;
-    for (int hop = 0; hop < max_hops && !frontier.empty(); ++hop) {
-      std::vector<VertexId> next;
-      for (VertexId u : frontier) {
+    frontier_.assign(1, source);
+    touched_.clear();
+    for (int hop = 0; hop < max_hops && !frontier_.empty(); ++hop) {
+      next_.clear();
+      for (VertexId u : frontier_) {
         if (u != source && is_hub_[u]) continue;
         double su = u == source ? std::numeric_limits<double>::infinity() : strength_[u];
         for (ArcIndex a = cg_.graph.arc_begin(u); a < cg_.graph.arc_end(u); ++a) {
@@ -35,15 +45,15 @@ class PresenceWalker {
           if (is_person_[v]) continue;
           double s = std::min(su, std::min(1.0, cg_.graph.weight(a)));
           if (s <= strength_[v]) continue;
-          if (strength_[v] == 0.0) touched.push_back(v);
+          if (strength_[v] == 0.0) touched_.push_back(v);
           strength_[v] = s;
-          next.push_back(v);
+          next_.push_back(v);
         }
       }
-      frontier = std::move(next);
+      std::swap(frontier_, next_);
     }
-    for (VertexId v : touched) {
-      out.push_back({v, person, strength_[v]});
+    for (VertexId v : touched_) {
+      out.push_back({v, person, static_cast<float>(strength_[v])});
       strength_[v] = 0.0;
     }
   }
@@ -53,7 +63,31 @@ class PresenceWalker {
   const std::vector<bool>& is_person_;
   const std::vector<bool>& is_hub_;
   std::vector<double> strength_;
+  std::vector<VertexId> frontier_, next_, touched_;
 };
+
+int thread_count(int threads) { return threads > 0 ? threads : omp_get_max_threads(); }
+
+// The contiguous block [first, last) of 0..n that thread t of T works on, so
+// that concatenating the threads' outputs in t order gives 0..n order.
+std::pair<std::size_t, std::size_t> block_of(std::size_t n, int t, int T) {
+  return {n * static_cast<std::size_t>(t) / static_cast<std::size_t>(T),
+          n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(T)};
+}
+
+// CSR grouping (offsets + entries) of the presences by place, by a stable
+// counting sort over the per-thread lists (which are in person order).
+void group_by_place(VertexId n, const std::vector<std::vector<Presence>>& per_thread,
+                    std::vector<ArcIndex>& start, std::vector<Member>& members) {
+  start.assign(static_cast<std::size_t>(n) + 1, 0);
+  for (const auto& list : per_thread)
+    for (const Presence& p : list) ++start[p.place + 1];
+  for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  members.resize(start[n]);
+  std::vector<ArcIndex> cursor(start.begin(), start.end() - 1);
+  for (const auto& list : per_thread)
+    for (const Presence& p : list) members[cursor[p.place]++] = {p.person, p.strength};
+}
 
 }  // namespace
 
@@ -68,47 +102,127 @@ Projection project_people(const CaseGraph& cg, const ProjectionParams& params) {
     person_index[v] = static_cast<VertexId>(result.case_vertex.size());
     result.case_vertex.push_back(v);
   }
+  const auto people = static_cast<VertexId>(result.case_vertex.size());
   // Hubs: non-person entities directly linked to more people than the limit.
   std::vector<bool> is_hub(n, false);
   for (VertexId v = 0; v < n; ++v) {
     if (is_person[v]) continue;
     auto nb = cg.graph.neighbours(v);
-    auto people = std::count_if(nb.begin(), nb.end(), [&](VertexId u) { return is_person[u]; });
-    if (static_cast<std::uint32_t>(people) > params.hub_limit) is_hub[v] = true;
+    auto linked = std::count_if(nb.begin(), nb.end(), [&](VertexId u) { return is_person[u]; });
+    if (static_cast<std::uint32_t>(linked) > params.hub_limit) is_hub[v] = true;
   }
 
-  std::vector<Presence> presence;
-  std::vector<Edge> edges;
-  PresenceWalker walker(cg, is_person, is_hub);
-  for (VertexId p : result.case_vertex) {
-    walker.walk(p, person_index[p], params.max_hops, presence);
-    for (ArcIndex a = cg.graph.arc_begin(p); a < cg.graph.arc_end(p); ++a) {
-      VertexId q = cg.graph.target(a);
-      if (is_person[q] && p < q) edges.push_back({person_index[p], person_index[q], cg.graph.weight(a)});
+  // 1. Where each person is present, walked in parallel (one walker per thread).
+  const int threads = thread_count(params.threads);
+  std::vector<std::vector<Presence>> presence(static_cast<std::size_t>(threads));
+#pragma omp parallel num_threads(threads)
+  {
+    const int t = omp_get_thread_num();
+    const auto [first, last] = block_of(people, t, omp_get_num_threads());
+    PresenceWalker walker(cg, is_person, is_hub);
+    for (std::size_t i = first; i < last; ++i)
+      walker.walk(result.case_vertex[i], static_cast<VertexId>(i), params.max_hops, presence[static_cast<std::size_t>(t)]);
+  }
+
+  // 2. Group by place; a place with more than hub_limit people present is a
+  // hub and links nobody, one with a single person links nobody either.
+  std::vector<ArcIndex> at_start;
+  std::vector<Member> at;
+  group_by_place(n, presence, at_start, at);
+  presence.clear();
+  presence.shrink_to_fit();
+  std::vector<VertexId> shared_places;  // compact place index -> case-graph vertex
+  for (VertexId v = 0; v < n; ++v) {
+    const ArcIndex k = at_start[v + 1] - at_start[v];
+    if (k > params.hub_limit) is_hub[v] = true;
+    else if (k >= 2) shared_places.push_back(v);
+  }
+  // Each person's shared places, ascending, with the person's strength there.
+  std::vector<ArcIndex> of_start(static_cast<std::size_t>(people) + 1, 0);
+  for (VertexId x : shared_places)
+    for (ArcIndex i = at_start[x]; i < at_start[x + 1]; ++i) ++of_start[at[i].id + 1];
+  for (std::size_t p = 0; p < people; ++p) of_start[p + 1] += of_start[p];
+  std::vector<Member> of(of_start[people]);
+  {
+    std::vector<ArcIndex> cursor(of_start.begin(), of_start.end() - 1);
+    for (std::size_t c = 0; c < shared_places.size(); ++c) {
+      const VertexId x = shared_places[c];
+      for (ArcIndex i = at_start[x]; i < at_start[x + 1]; ++i)
+        of[cursor[at[i].id]++] = {static_cast<VertexId>(c), at[i].strength};
     }
   }
 
-  std::sort(presence.begin(), presence.end(), [](const Presence& x, const Presence& y) {
-    return x.place != y.place ? x.place < y.place : x.person < y.person;
-  });
-  for (std::size_t i = 0; i < presence.size();) {
-    std::size_t j = i;
-    while (j < presence.size() && presence[j].place == presence[i].place) ++j;
-    std::size_t k = j - i;
-    if (k > params.hub_limit) {
-      is_hub[presence[i].place] = true;
-    } else if (k >= 2) {
-      double discount = 1.0 / static_cast<double>(k - 1);
-      for (std::size_t x = i; x < j; ++x)
-        for (std::size_t y = x + 1; y < j; ++y)
-          edges.push_back({presence[x].person, presence[y].person,
-                           std::min(presence[x].strength, presence[y].strength) * discount});
+  // 3. Each person's row: direct person-person links, then for every shared
+  // place x (k people) min(s_p, s_q) / (k - 1) for each other person q there.
+  // Rows are accumulated in a dense array per thread (Gustavson) and written
+  // per thread in person order, then concatenated.
+  struct Rows {
+    std::vector<ArcIndex> length;
+    std::vector<VertexId> targets;
+    std::vector<float> weights;
+  };
+  std::vector<Rows> rows(static_cast<std::size_t>(threads));
+#pragma omp parallel num_threads(threads)
+  {
+    const int t = omp_get_thread_num();
+    const auto [first, last] = block_of(people, t, omp_get_num_threads());
+    Rows& out = rows[static_cast<std::size_t>(t)];
+    std::vector<double> sum(people, 0.0);
+    std::vector<char> seen(people, 0);
+    std::vector<VertexId> touched;
+    auto add = [&](VertexId q, double w) {
+      if (!seen[q]) {
+        seen[q] = 1;
+        touched.push_back(q);
+      }
+      sum[q] += w;
+    };
+    for (std::size_t p = first; p < last; ++p) {
+      const VertexId v = result.case_vertex[p];
+      for (ArcIndex a = cg.graph.arc_begin(v); a < cg.graph.arc_end(v); ++a)
+        if (is_person[cg.graph.target(a)]) add(person_index[cg.graph.target(a)], cg.graph.weight(a));
+      for (ArcIndex j = of_start[p]; j < of_start[p + 1]; ++j) {
+        const VertexId x = shared_places[of[j].id];
+        const double discount = 1.0 / static_cast<double>(at_start[x + 1] - at_start[x] - 1);
+        for (ArcIndex i = at_start[x]; i < at_start[x + 1]; ++i)
+          if (at[i].id != p) add(at[i].id, static_cast<double>(std::min(of[j].strength, at[i].strength)) * discount);
+      }
+      std::sort(touched.begin(), touched.end());
+      for (VertexId q : touched) {
+        out.targets.push_back(q);
+        out.weights.push_back(static_cast<float>(sum[q]));
+        sum[q] = 0.0;
+        seen[q] = 0;
+      }
+      out.length.push_back(touched.size());
+      touched.clear();
     }
-    i = j;
+  }
+  at.clear();
+  at.shrink_to_fit();
+  of.clear();
+  of.shrink_to_fit();
+
+  std::vector<ArcIndex> offsets(static_cast<std::size_t>(people) + 1, 0);
+  std::size_t arcs = 0;
+  for (const Rows& r : rows) arcs += r.targets.size();
+  std::vector<VertexId> targets;
+  std::vector<float> weights;
+  targets.reserve(arcs);
+  weights.reserve(arcs);
+  std::size_t p = 0;
+  for (Rows& r : rows) {
+    for (ArcIndex len : r.length) {
+      offsets[p + 1] = offsets[p] + len;
+      ++p;
+    }
+    targets.insert(targets.end(), r.targets.begin(), r.targets.end());
+    weights.insert(weights.end(), r.weights.begin(), r.weights.end());
+    r = Rows{};  // release each thread's copy as soon as it is moved over
   }
   for (VertexId v = 0; v < n; ++v)
     if (is_hub[v]) result.hubs.push_back(v);
-  result.graph = CsrGraph::from_edges(static_cast<VertexId>(result.case_vertex.size()), edges, false, true);
+  result.graph = CsrGraph::from_undirected_rows(std::move(offsets), std::move(targets), std::move(weights));
   return result;
 }
 

@@ -40,9 +40,19 @@
 
 namespace casegraph {
 
+// How it is computed (the figures above do not depend on it): each person's
+// presence is walked in parallel; places are grouped (counting sort, no
+// comparison sort of the presence list); then each person's row of the
+// projection is accumulated directly (a sparse product over the shared
+// places, Gustavson's row-by-row scheme), so memory holds the presence lists
+// and the finished rows, never one entry per (place, pair) as an edge list
+// would (4 GB at 10k synth people). Row p and row q sum the same terms in the
+// same order (direct links, then shared places ascending), so the result is
+// exactly symmetric and does not depend on the thread count.
 struct ProjectionParams {
   int max_hops = 3;
   std::uint32_t hub_limit = 50;
+  int threads = 0;  // 0 = OpenMP's default
 };
 
 struct Projection {

@@ -13,6 +13,7 @@
 #include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
 #include "engine/linking/copresence.h"
+#include "engine/triage/split_large.h"
 
 namespace casegraph {
 namespace {
@@ -63,16 +64,23 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
     r.scores["victim_proximity"] = std::move(proximity);
   clock.done("victim proximity");
 
-  r.membership = detect_communities(people, params.community, params.resolution, params.seed, params.threads,
-                                    &r.modularity);
-  clock.done("communities");
-
   ClusterInputs inputs;
   inputs.offence_of = offences_of(entities, identities);
+  inputs.born = births_of(entities, identities);
   if (params.copresence_hook)
     inputs.copresence = params.copresence_hook(r.case_graph);
   else if (params.copresence)
     inputs.copresence = copresence_findings(r.case_graph, entities);
+
+  // Communities of the projection with co-presence and call ties, large ones
+  // split until reviewable (clusters.h clustering_graph, split_large.h).
+  const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs.copresence, params.clusters);
+  r.membership = detect_communities(ties, params.community, params.resolution, params.seed, params.threads,
+                                    &r.modularity);
+  r.membership = split_large_communities(ties, r.membership, params.clusters.max_people, [&](const CsrGraph& part) {
+    return detect_communities(part, params.community, 1.0, params.seed, 1, nullptr);
+  });
+  clock.done("communities");
   r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, inputs, params.clusters);
   clock.done("clusters");
 
@@ -82,28 +90,15 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
       c.core = cluster_core(r.case_graph, r.projection, c.members, params.stability_params.core_min_links);
       cores.push_back(c.core);
     }
-    const CaseGraph& cg = r.case_graph;
-    // Each run rebuilds the graph from the kept links and detects communities
-    // single-threaded: the runs themselves are the parallel loop.
-    PerturbedPartition partition = [&](const std::vector<char>& keep, std::uint64_t seed) {
-      std::vector<LinkRow> kept;
-      kept.reserve(cg.links.size());
-      for (std::size_t i = 0; i < cg.links.size(); ++i)
-        if (keep[i]) kept.push_back(cg.links[i]);
-      const CaseGraph perturbed = build_case_graph(entities, kept, identities, params.filter);
-      const Projection projection = project_people(perturbed, params.projection);
+    // Runs perturb the projection only (stability.h); each detects
+    // communities single-threaded: the runs themselves are the parallel loop.
+    CommunityDetector detect = [&](const CsrGraph& perturbed, std::uint64_t seed) {
       double quality = 0;
-      const std::vector<std::uint32_t> membership =
-          detect_communities(projection.graph, params.community, params.resolution, seed, 1, &quality);
-      std::unordered_map<std::int64_t, std::uint32_t> of;
-      for (std::size_t i = 0; i < membership.size(); ++i)
-        if (projection.graph.out_degree(static_cast<VertexId>(i)) > 0)
-          of[perturbed.entity[projection.case_vertex[i]]] = membership[i];
-      return of;
+      return detect_communities(perturbed, params.community, params.resolution, seed, 1, &quality);
     };
     StabilityParams stability = params.stability_params;
     stability.threads = params.threads;
-    const std::vector<double> share = cluster_stability(cores, cg.links.size(), stability, partition);
+    const std::vector<double> share = projection_stability(r.case_graph, r.projection, cores, stability, detect);
     for (std::size_t i = 0; i < r.clusters.size(); ++i) r.clusters[i].stability = share[i];
     clock.done("stability");
   }

@@ -1,6 +1,9 @@
 #include "engine/triage/stability.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -34,22 +37,118 @@ bool core_together(const std::vector<std::int64_t>& core, const std::unordered_m
 
 }  // namespace
 
+namespace {
+
+// Projection vertex of a person (canonical entity id), or none when the
+// person has no vertex there. case_vertex is ascending (people in case-graph
+// vertex order), so a binary search finds it.
+std::optional<VertexId> projection_vertex(const CaseGraph& cg, const Projection& projection, std::int64_t person) {
+  auto found = cg.vertex_of.find(person);
+  if (found == cg.vertex_of.end()) return std::nullopt;
+  auto it = std::lower_bound(projection.case_vertex.begin(), projection.case_vertex.end(), found->second);
+  if (it == projection.case_vertex.end() || *it != found->second) return std::nullopt;
+  return static_cast<VertexId>(it - projection.case_vertex.begin());
+}
+
+}  // namespace
+
 std::vector<std::int64_t> cluster_core(const CaseGraph& cg, const Projection& projection,
                                        const std::vector<std::int64_t>& members, std::uint32_t core_min_links) {
-  const std::unordered_set<std::int64_t> in_cluster(members.begin(), members.end());
+  // Work in the members' own rows only (not a pass over the whole projection
+  // per cluster, which was quadratic in clusters x people at 100k).
+  std::vector<std::pair<VertexId, std::int64_t>> inside;  // (projection vertex, person), sorted by vertex
+  for (std::int64_t person : members)
+    if (auto v = projection_vertex(cg, projection, person)) inside.emplace_back(*v, person);
+  std::sort(inside.begin(), inside.end());
+  auto is_member = [&](VertexId u) {
+    auto it = std::lower_bound(inside.begin(), inside.end(), std::pair<VertexId, std::int64_t>{u, INT64_MIN});
+    return it != inside.end() && it->first == u;
+  };
   std::vector<std::int64_t> core;
   const CsrGraph& g = projection.graph;
-  for (VertexId v = 0; v < g.num_vertices(); ++v) {
-    const std::int64_t person = cg.entity[projection.case_vertex[v]];
-    if (!in_cluster.count(person)) continue;
-    std::uint32_t inside = 0;
+  for (const auto& [v, person] : inside) {
+    std::uint32_t linked = 0;
     for (VertexId u : g.neighbours(v))
-      if (u != v && in_cluster.count(cg.entity[projection.case_vertex[u]])) ++inside;
-    if (inside >= core_min_links) core.push_back(person);
+      if (u != v && is_member(u)) ++linked;
+    if (linked >= core_min_links) core.push_back(person);
   }
   if (core.size() < 2) core = members;
   std::sort(core.begin(), core.end());
   return core;
+}
+
+ProjectionEdges::ProjectionEdges(const CsrGraph& people) : people_(people), edge_of_arc_(people.num_arcs()) {
+  if (people.directed()) throw std::invalid_argument("stability: the projection must be undirected");
+  if (people.num_edges() > UINT32_MAX) throw std::invalid_argument("stability: more than 2^32 projection edges");
+  const VertexId n = people.num_vertices();
+  // cursor[v]: the next arc v->w (w > v) whose reverse w->v is still to come.
+  // Rows are sorted, so the reverse arcs of row v's upper arcs arrive in the
+  // order of their rows: one pass numbers every arc, and checks symmetry.
+  std::vector<ArcIndex> cursor(n);
+  for (VertexId v = 0; v < n; ++v) {
+    auto row = people.neighbours(v);
+    cursor[v] = people.arc_begin(v) + static_cast<ArcIndex>(std::upper_bound(row.begin(), row.end(), v) - row.begin());
+  }
+  std::uint32_t next = 0;
+  for (VertexId u = 0; u < n; ++u) {
+    for (ArcIndex a = people.arc_begin(u); a < people.arc_end(u); ++a) {
+      const VertexId v = people.target(a);
+      if (v > u) {
+        edge_of_arc_[a] = next++;
+        continue;
+      }
+      const ArcIndex reverse = cursor[v]++;
+      if (reverse >= people.arc_end(v) || people.target(reverse) != u || people.weight(reverse) != people.weight(a))
+        throw std::invalid_argument("stability: the projection is not symmetric");
+      edge_of_arc_[a] = edge_of_arc_[reverse];
+    }
+  }
+  for (VertexId v = 0; v < n; ++v)
+    if (cursor[v] != people.arc_end(v)) throw std::invalid_argument("stability: the projection is not symmetric");
+  edges_ = next;
+}
+
+CsrGraph ProjectionEdges::without_dropped(const std::vector<char>& keep) const {
+  const VertexId n = people_.num_vertices();
+  std::vector<ArcIndex> offsets(static_cast<std::size_t>(n) + 1, 0);
+  std::vector<VertexId> targets;
+  std::vector<float> weights;
+  ArcIndex kept = 0;
+  for (ArcIndex a = 0; a < people_.num_arcs(); ++a) kept += keep[edge_of_arc_[a]] ? 1 : 0;
+  targets.reserve(kept);
+  if (people_.weighted()) weights.reserve(kept);
+  for (VertexId v = 0; v < n; ++v) {
+    for (ArcIndex a = people_.arc_begin(v); a < people_.arc_end(v); ++a) {
+      if (!keep[edge_of_arc_[a]]) continue;
+      targets.push_back(people_.target(a));
+      if (people_.weighted()) weights.push_back(people_.weights()[a]);
+    }
+    offsets[v + 1] = targets.size();
+  }
+  return CsrGraph::from_undirected_rows(std::move(offsets), std::move(targets), std::move(weights));
+}
+
+std::vector<double> projection_stability(const CaseGraph& cg, const Projection& projection,
+                                         const std::vector<std::vector<std::int64_t>>& cores,
+                                         const StabilityParams& params, const CommunityDetector& detect) {
+  const ProjectionEdges edges(projection.graph);
+  // Only the people of some core need a community in each run's answer.
+  std::vector<std::pair<VertexId, std::int64_t>> watched;
+  for (const auto& core : cores)
+    for (std::int64_t person : core)
+      if (auto v = projection_vertex(cg, projection, person)) watched.emplace_back(*v, person);
+  std::sort(watched.begin(), watched.end());
+  watched.erase(std::unique(watched.begin(), watched.end()), watched.end());
+  PerturbedPartition partition = [&](const std::vector<char>& keep, std::uint64_t seed) {
+    const CsrGraph perturbed = edges.without_dropped(keep);
+    const std::vector<std::uint32_t> membership = detect(perturbed, seed);
+    std::unordered_map<std::int64_t, std::uint32_t> of;
+    of.reserve(watched.size());
+    for (const auto& [v, person] : watched)
+      if (perturbed.out_degree(v) > 0) of.emplace(person, membership[v]);
+    return of;
+  };
+  return cluster_stability(cores, edges.edge_count(), params, partition);
 }
 
 std::vector<char> stability_link_mask(std::size_t link_count, double drop_share, std::uint64_t seed,
