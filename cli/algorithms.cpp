@@ -94,6 +94,7 @@ const std::vector<AlgorithmEntry>& algorithm_registry() {
          PageRankParams p;
          p.weighted = r.weighted;
          p.threads = r.threads;
+         if (r.tolerance > 0) p.tolerance = r.tolerance;
          if (!r.restart.empty()) {  // personalised: teleport to the restart set only
            p.personalization.assign(g.num_vertices(), 0.0);
            for (VertexId v : r.restart) p.personalization[v] = 1.0;

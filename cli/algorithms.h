@@ -19,6 +19,7 @@ struct MeasureRequest {
   double epsilon = 0.01;          // betweenness_sampled: error bound, normalised scale (--epsilon)
   double delta = 0.1;             // betweenness_sampled: failure probability (--delta)
   double resolution = 1.0;
+  double tolerance = 0;           // pagerank: L1 change to stop at (--tolerance); 0 = the algorithm's default
   std::string quality = "modularity";  // leiden: modularity | cpm
 };
 

@@ -116,6 +116,10 @@ void add_measure_command(CLI::App& app) {
                   "pagerank: restart set, comma-separated vertex names (personalised PageRank, e.g. a case's "
                   "victims)")
       ->delimiter(',');
+  cmd->add_option("--tolerance", options->request.tolerance,
+                  "pagerank: stop when a sweep changes the scores by less than this in L1 (default 1e-12; igraph's "
+                  "PRPACK uses 1e-10)")
+      ->check(CLI::Range(1e-300, 1.0));
   cmd->add_option("--k", options->request.k, "kpp_neg / kpp_pos: size of the key-player set")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -21,17 +21,25 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// Per-vertex state of the unweighted pass, kept together so that the arc
+// loops touch one cache line per far end instead of three arrays.
+struct BfsState {
+  double sigma = 0;    // number of shortest s-v paths
+  double coef = 0;     // (1 + delta[v]) / sigma[v], set in the backward pass
+  std::int32_t hops = -1;  // BFS distance, -1 unreached
+};
+
 // One thread's state for single-source passes; reset after each source by
 // walking only the vertices that source reached.
 struct Workspace {
   explicit Workspace(VertexId n, bool weighted)
-      : sigma(n, 0.0), delta(n, 0.0), hops(weighted ? 0 : n, -1), dist(weighted ? n : 0, kInf),
-        rank(weighted ? n : 0, 0), settled(weighted ? n : 0, 0) {
+      : bfs(weighted ? 0 : n), sigma(weighted ? n : 0, 0.0), delta(weighted ? n : 0, 0.0),
+        dist(weighted ? n : 0, kInf), rank(weighted ? n : 0, 0), settled(weighted ? n : 0, 0) {
     order.reserve(n);
   }
-  std::vector<double> sigma;          // number of shortest s-v paths
-  std::vector<double> delta;          // dependency of s on v
-  std::vector<std::int64_t> hops;     // BFS distance, -1 unreached (unweighted)
+  std::vector<BfsState> bfs;          // (unweighted)
+  std::vector<double> sigma;          // number of shortest s-v paths (weighted)
+  std::vector<double> delta;          // dependency of s on v (weighted)
   std::vector<double> dist;           // path length (weighted)
   std::vector<std::uint32_t> rank;    // position in `order` (weighted)
   std::vector<char> settled;          // (weighted)
@@ -39,42 +47,53 @@ struct Workspace {
   std::vector<std::pair<double, VertexId>> heap;
 };
 
+// Brandes' dependency delta[v] = sum over successors t of sigma[v] / sigma[t]
+// * (1 + delta[t]) is summed as sigma[v] * sum coef[t], coef[t] = (1 +
+// delta[t]) / sigma[t]: one division per vertex instead of one per arc.
 void from_source_bfs(const CsrGraph& g, VertexId s, Workspace& w, double* acc, double* arc_acc) {
+  BfsState* st = w.bfs.data();
+  const ArcIndex* offsets = g.offsets().data();
+  const VertexId* targets = g.targets().data();
   w.order.clear();
   w.order.push_back(s);
-  w.hops[s] = 0;
-  w.sigma[s] = 1;
+  st[s].hops = 0;
+  st[s].sigma = 1;
   for (std::size_t head = 0; head < w.order.size(); ++head) {
     const VertexId v = w.order[head];
-    const std::int64_t next = w.hops[v] + 1;
-    for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a) {
-      const VertexId t = g.target(a);
-      if (w.hops[t] < 0) {
-        w.hops[t] = next;
-        w.order.push_back(t);
+    const std::int32_t next = st[v].hops + 1;
+    const double sigma_v = st[v].sigma;
+    for (ArcIndex a = offsets[v]; a < offsets[v + 1]; ++a) {
+      BfsState& t = st[targets[a]];
+      if (t.hops < 0) {
+        t.hops = next;
+        w.order.push_back(targets[a]);
       }
-      if (w.hops[t] == next) w.sigma[t] += w.sigma[v];
+      if (t.hops == next) t.sigma += sigma_v;
     }
   }
   for (std::size_t i = w.order.size(); i-- > 0;) {
     const VertexId v = w.order[i];
-    const std::int64_t next = w.hops[v] + 1;
-    double dv = 0;
-    for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a) {
-      const VertexId t = g.target(a);
-      if (w.hops[t] != next) continue;
-      const double c = w.sigma[v] / w.sigma[t] * (1.0 + w.delta[t]);
-      dv += c;
-      if (arc_acc != nullptr) arc_acc[a] += c;
+    const std::int32_t next = st[v].hops + 1;
+    const double sigma_v = st[v].sigma;
+    double sum = 0;
+    if (arc_acc == nullptr) {
+      for (ArcIndex a = offsets[v]; a < offsets[v + 1]; ++a) {
+        const BfsState& t = st[targets[a]];
+        if (t.hops == next) sum += t.coef;
+      }
+    } else {
+      for (ArcIndex a = offsets[v]; a < offsets[v + 1]; ++a) {
+        const BfsState& t = st[targets[a]];
+        if (t.hops != next) continue;
+        sum += t.coef;
+        arc_acc[a] += sigma_v * t.coef;
+      }
     }
-    w.delta[v] = dv;
-    if (v != s) acc[v] += dv;
+    const double delta_v = sigma_v * sum;
+    st[v].coef = (1.0 + delta_v) / sigma_v;
+    if (v != s) acc[v] += delta_v;
   }
-  for (VertexId v : w.order) {
-    w.hops[v] = -1;
-    w.sigma[v] = 0;
-    w.delta[v] = 0;
-  }
+  for (VertexId v : w.order) st[v] = BfsState{};
 }
 
 void from_source_dijkstra(const CsrGraph& g, VertexId s, Workspace& w, double* acc, double* arc_acc) {
