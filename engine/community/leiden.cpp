@@ -13,7 +13,9 @@
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
+#include "engine/community/level_graph.h"
 #include "engine/community/modularity.h"
 
 namespace casegraph {
@@ -55,21 +57,10 @@ void shuffle(std::vector<T>& items, SplitMix64& rng) {
 
 constexpr CommunityId kNone = std::numeric_limits<CommunityId>::max();
 
-// One level's graph. Level 0 points at the caller's arrays; later levels own
-// theirs. Arc weights are float (null = every weight 1); node_weight[v] is the
-// strength (modularity) or input vertex count (CPM). Weight inside an
+// One level's graph (level 0: the input's arrays, not copied); node_weight[v]
+// is the strength (modularity) or input vertex count (CPM). Weight inside an
 // aggregate vertex moves with it, so no gain depends on it and it is not kept.
-struct Level {
-  VertexId n = 0;
-  const ArcIndex* offsets = nullptr;
-  const VertexId* targets = nullptr;
-  const float* weights = nullptr;
-  std::vector<ArcIndex> own_offsets;
-  std::vector<VertexId> own_targets;
-  std::vector<float> own_weights;
-  std::vector<double> node_weight;
-  double weight(ArcIndex a) const { return weights != nullptr ? weights[a] : 1.0; }
-};
+using Level = LevelGraph;
 
 // Dense labels 0..k-1 in order of first vertex; returns k.
 CommunityId renumber(std::vector<CommunityId>& label, std::vector<CommunityId>& scratch) {
@@ -163,6 +154,192 @@ bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& communit
         if (tail >= n) tail -= n;
         queue[tail] = u;
         ++size;
+      }
+    }
+  }
+  return moved_any;
+}
+
+// Below ~65k vertices plus arcs a level takes well under a millisecond, less
+// than waking (and, on a busy machine, waiting for) a second thread costs.
+bool is_small(const Level& g) { return static_cast<ArcIndex>(g.n) + g.offsets[g.n] < (ArcIndex{1} << 16); }
+
+int threads_for(const Level& g, int threads) { return is_small(g) ? 1 : threads; }
+
+// Greedy distance-1 colouring in vertex order: no two neighbours share a
+// colour. Returns the colour classes as buckets (class k: start[k]..start[k+1]).
+std::pair<std::vector<VertexId>, std::vector<VertexId>> colour_classes(const Level& g) {
+  const VertexId n = g.n;
+  std::vector<VertexId> colour(n, 0);
+  std::vector<VertexId> used_by(1, kNone);  // used_by[c] = last vertex that saw colour c on a neighbour
+  VertexId colours = 1;
+  for (VertexId v = 0; v < n; ++v) {
+    for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
+      const VertexId u = g.targets[a];
+      if (u < v) used_by[colour[u]] = v;
+    }
+    VertexId c = 0;
+    while (c < colours && used_by[c] == v) ++c;
+    if (c == colours) {
+      ++colours;
+      used_by.push_back(kNone);
+    }
+    colour[v] = c;
+  }
+  std::vector<VertexId> start(static_cast<std::size_t>(colours) + 1, 0);
+  for (VertexId c : colour) ++start[c + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<VertexId> members(n);
+  std::vector<VertexId> cursor(start.begin(), start.end() - 1);
+  for (VertexId v = 0; v < n; ++v) members[cursor[colour[v]]++] = v;
+  return {std::move(start), std::move(members)};
+}
+
+// What a vertex would do, found against the state at the start of its colour
+// class: its best community and its link weights to that and to its own.
+struct MoveChoice {
+  CommunityId best = 0;
+  double link_own = 0;
+  double link_best = 0;
+};
+
+// Per-thread scratch for choose_move.
+struct MoveScratch {
+  std::vector<double> link;
+  std::vector<char> seen_flag;
+  std::vector<CommunityId> seen;
+};
+
+MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vector<CommunityId>& community,
+                       const std::vector<double>& total, MoveScratch& s) {
+  const CommunityId own = community[v];
+  const double wv = g.node_weight[v];
+  s.seen.clear();
+  for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
+    const CommunityId c = community[g.targets[a]];
+    if (!s.seen_flag[c]) {
+      s.seen_flag[c] = 1;
+      s.seen.push_back(c);
+    }
+    s.link[c] += g.weight(a);
+  }
+  MoveChoice choice{own, s.link[own], s.link[own]};
+  double best_gain = s.link[own] - scale * wv * (total[own] - wv);
+  for (CommunityId c : s.seen) {
+    if (c == own) continue;
+    const double gain = s.link[c] - scale * wv * total[c];
+    if (gain > best_gain) {
+      best_gain = gain;
+      choice.best = c;
+      choice.link_best = s.link[c];
+    }
+  }
+  for (CommunityId c : s.seen) {
+    s.link[c] = 0;
+    s.seen_flag[c] = 0;
+  }
+  return choice;
+}
+
+// Fast local moving for large levels, in parallel and still deterministic:
+// the vertices are coloured so that no two neighbours share a colour (after
+// Lu, Halappanavar and Kalyanaraman 2015, "Parallel heuristics for scalable
+// community detection", Parallel Computing 47). The active vertices of one
+// colour choose their moves in parallel, against the communities as they
+// stand (no neighbour of theirs moves meanwhile, so their link weights stay
+// exact); then the moves are applied one by one in a seeded random order,
+// each re-checked against the community totals of that moment, so every
+// applied move raises the quality and the phase ends. Neighbours left in
+// another community become active again (the paper's queue, as a flag). The
+// outcome depends on the seed and the level alone, never on the thread count.
+bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng,
+                         int threads) {
+  const VertexId n = g.n;
+  std::vector<double> total(n, 0.0);
+  std::vector<VertexId> members(n, 0);
+  for (VertexId v = 0; v < n; ++v) {
+    total[community[v]] += g.node_weight[v];
+    ++members[community[v]];
+  }
+  std::vector<CommunityId> empty;
+  for (CommunityId c = n; c-- > 0;)
+    if (members[c] == 0) empty.push_back(c);
+
+  auto [start, order] = colour_classes(g);
+  const auto colours = static_cast<VertexId>(start.size() - 1);
+  for (VertexId k = 0; k < colours; ++k) {  // a seeded random order inside each class
+    for (VertexId i = start[k + 1] - start[k]; i > 1; --i)
+      std::swap(order[start[k] + i - 1], order[start[k] + static_cast<VertexId>(rng.at_most(i - 1))]);
+  }
+  std::vector<char> active(n, 1);
+  std::vector<MoveScratch> scratch(static_cast<std::size_t>(std::max(1, threads)));
+  std::vector<VertexId> batch;
+  std::vector<MoveChoice> choice;
+  std::vector<VertexId> moved;
+  bool moved_any = false;
+  for (bool moved_in_round = true; moved_in_round;) {
+    moved_in_round = false;
+    for (VertexId k = 0; k < colours; ++k) {
+      batch.clear();
+      for (VertexId i = start[k]; i < start[k + 1]; ++i) {
+        const VertexId v = order[i];
+        if (active[v]) {
+          active[v] = 0;
+          batch.push_back(v);
+        }
+      }
+      if (batch.empty()) continue;
+      choice.resize(batch.size());
+      const auto count = static_cast<std::int64_t>(batch.size());
+      const int team = count < 2048 ? 1 : threads;  // a short class is not worth a barrier
+#pragma omp parallel num_threads(team)
+      {
+        MoveScratch& s = scratch[static_cast<std::size_t>(omp_get_thread_num())];
+        if (s.link.size() != n) {
+          s.link.assign(n, 0.0);
+          s.seen_flag.assign(n, 0);
+        }
+#pragma omp for schedule(dynamic, 256)
+        for (std::int64_t i = 0; i < count; ++i)
+          choice[static_cast<std::size_t>(i)] = choose_move(g, scale, batch[static_cast<std::size_t>(i)], community,
+                                                             total, s);
+      }
+      moved.clear();
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        const VertexId v = batch[i];
+        const CommunityId own = community[v];
+        const double wv = g.node_weight[v];
+        total[own] -= wv;
+        --members[own];
+        CommunityId best = own;
+        double best_gain = choice[i].link_own - scale * wv * total[own];
+        if (choice[i].best != own) {
+          const double gain = choice[i].link_best - scale * wv * total[choice[i].best];
+          if (gain > best_gain) {
+            best_gain = gain;
+            best = choice[i].best;
+          }
+        }
+        bool took_empty = false;
+        if (best_gain < 0 && members[own] > 0 && !empty.empty()) {  // alone in a new community gains 0
+          best = empty.back();
+          took_empty = true;
+        }
+        total[best] += wv;
+        ++members[best];
+        if (best == own) continue;
+        if (took_empty) empty.pop_back();
+        if (members[own] == 0) empty.push_back(own);
+        community[v] = best;
+        moved.push_back(v);
+      }
+      if (moved.empty()) continue;
+      moved_in_round = moved_any = true;
+      for (VertexId v : moved) {  // wake neighbours left outside v's new community
+        for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
+          const VertexId u = g.targets[a];
+          if (community[u] != community[v]) active[u] = 1;
+        }
       }
     }
   }
@@ -291,12 +468,6 @@ void refine_community(const RefineContext& ctx, CommunityId c, std::span<const V
   }
 }
 
-// Below ~65k vertices plus arcs a level takes well under a millisecond, less
-// than waking (and, on a busy machine, waiting for) a second thread costs.
-int threads_for(const Level& g, int threads) {
-  return static_cast<ArcIndex>(g.n) + g.offsets[g.n] < (ArcIndex{1} << 16) ? 1 : threads;
-}
-
 std::vector<CommunityId> refine(const Level& g, double scale, double randomness, std::uint64_t seed,
                                 const std::vector<CommunityId>& community, CommunityId k, int threads) {
   const VertexId n = g.n;
@@ -324,76 +495,6 @@ std::vector<CommunityId> refine(const Level& g, double scale, double randomness,
     }
   }
   return refined;
-}
-
-// The clusters (dense labels 0..k-1) become the vertices of the next level.
-// Rows are built by contiguous blocks of clusters, one block per thread, into
-// per-block buffers then concatenated in block order: the result does not
-// depend on the thread count.
-Level aggregate(const Level& g, const std::vector<CommunityId>& cluster, CommunityId k, int threads) {
-  threads = threads_for(g, threads);
-  const Buckets buckets = bucket(cluster, k);
-  Level next;
-  next.n = k;
-  next.node_weight.assign(k, 0.0);
-  next.own_offsets.assign(static_cast<std::size_t>(k) + 1, 0);
-
-  const int blocks = std::max(1, threads) * 4;
-  std::vector<std::vector<VertexId>> block_targets(static_cast<std::size_t>(blocks));
-  std::vector<std::vector<float>> block_weights(static_cast<std::size_t>(blocks));
-#pragma omp parallel num_threads(threads)
-  {
-    std::vector<double> acc(k, 0.0);
-    std::vector<char> touched(k, 0);
-    std::vector<CommunityId> seen;
-#pragma omp for schedule(dynamic, 1)
-    for (int b = 0; b < blocks; ++b) {
-      const auto first = static_cast<CommunityId>(static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(b) /
-                                                   static_cast<std::uint64_t>(blocks));
-      const auto last = static_cast<CommunityId>(static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(b + 1) /
-                                                  static_cast<std::uint64_t>(blocks));
-      auto& targets = block_targets[static_cast<std::size_t>(b)];
-      auto& weights = block_weights[static_cast<std::size_t>(b)];
-      for (CommunityId c = first; c < last; ++c) {
-        seen.clear();
-        double node_weight = 0;
-        for (VertexId i = buckets.start[c]; i < buckets.start[c + 1]; ++i) {
-          const VertexId v = buckets.members[i];
-          node_weight += g.node_weight[v];
-          for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
-            const CommunityId d = cluster[g.targets[a]];
-            if (d == c) continue;  // internal: moves with the aggregate vertex
-            if (!touched[d]) {
-              touched[d] = 1;
-              seen.push_back(d);
-            }
-            acc[d] += g.weight(a);
-          }
-        }
-        next.node_weight[c] = node_weight;
-        next.own_offsets[c + 1] = seen.size();
-        for (CommunityId d : seen) {
-          targets.push_back(d);
-          weights.push_back(static_cast<float>(acc[d]));
-          acc[d] = 0;
-          touched[d] = 0;
-        }
-      }
-    }
-  }
-  std::partial_sum(next.own_offsets.begin(), next.own_offsets.end(), next.own_offsets.begin());
-  next.own_targets.reserve(next.own_offsets.back());
-  next.own_weights.reserve(next.own_offsets.back());
-  for (int b = 0; b < blocks; ++b) {
-    const auto& t = block_targets[static_cast<std::size_t>(b)];
-    const auto& w = block_weights[static_cast<std::size_t>(b)];
-    next.own_targets.insert(next.own_targets.end(), t.begin(), t.end());
-    next.own_weights.insert(next.own_weights.end(), w.begin(), w.end());
-  }
-  next.offsets = next.own_offsets.data();
-  next.targets = next.own_targets.data();
-  next.weights = next.own_weights.data();
-  return next;
 }
 
 void validate(const CsrGraph& graph, const LeidenParams& params) {
@@ -444,11 +545,7 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
   const bool cpm = params.quality == LeidenQuality::cpm;
   const int threads = params.threads > 0 ? params.threads : omp_get_max_threads();
 
-  Level base;
-  base.n = n;
-  base.offsets = input->offsets().data();
-  base.targets = input->targets().data();
-  base.weights = input->weighted() ? input->weights().data() : nullptr;
+  Level base = LevelGraph::view_of(*input);
   base.node_weight.assign(n, 1.0);
   double two_m = 0;
   for (VertexId v = 0; v < n; ++v) {
@@ -488,7 +585,11 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
     Level aggregated;
     const Level* level = &base;
     for (std::uint32_t depth = 0;; ++depth) {
-      move_nodes(*level, scale, community, rng);
+      if (is_small(*level)) {
+        move_nodes(*level, scale, community, rng);
+      } else {
+        move_nodes_coloured(*level, scale, community, rng, threads);
+      }
       const CommunityId k = renumber(community, scratch);
       if (k == level->n) break;  // every vertex alone: this iteration is done
       const std::uint64_t level_seed = mix(mix(params.seed, iteration), depth);
@@ -504,7 +605,7 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
       std::vector<CommunityId> next_community(r);
       for (VertexId v = 0; v < level->n; ++v) next_community[refined[v]] = community[v];
       for (VertexId& node : node_of) node = refined[node];
-      aggregated = aggregate(*level, refined, r, threads);
+      aggregated = aggregate_level(*level, refined, r, threads_for(*level, threads), /*keep_self=*/false);
       level = &aggregated;
       community = std::move(next_community);
       ++result.levels;

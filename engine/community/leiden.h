@@ -21,11 +21,17 @@
 //   iterations until one changes nothing (at most 100; igraph's n_iterations < 0).
 // - Every community is connected, in the input graph, at the end of every
 //   iteration (the paper's guarantee; tested).
-// - Deterministic by seed and independent of the thread count: the local
-//   moving phase is sequential (one std::mt19937_64 from the seed), the
-//   refinement of each community runs in parallel with its own generator
-//   seeded from (seed, iteration, level, community), and aggregation writes
-//   rows whose content does not depend on which thread built them.
+// - Deterministic by seed and independent of the thread count. Local moving
+//   on a level of under 65,536 vertices plus arcs is the paper's sequential
+//   queue (one SplitMix64 stream from the seed); on larger levels it runs by
+//   colour classes (no two neighbours share a colour): a class's active
+//   vertices choose their best community in parallel, then the moves are
+//   applied in a seeded order, each re-checked against the community totals
+//   of that moment (so quality only rises), and the neighbours of moved
+//   vertices become active again. Refinement of each community runs in
+//   parallel with its own generator seeded from (seed, iteration, level,
+//   community); aggregation (level_graph.h, shared with Louvain) writes rows
+//   whose content does not depend on which thread built them.
 // - Aggregated graphs hold float arc weights (the CsrGraph convention) and
 //   double self-loop weights and vertex weights. The final quality is
 //   recomputed in double on the input graph.

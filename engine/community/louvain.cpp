@@ -6,6 +6,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "engine/community/level_graph.h"
 #include "engine/community/modularity.h"
 
 namespace casegraph {
@@ -30,16 +31,10 @@ void shuffle(std::vector<VertexId>& order, std::mt19937_64& rng) {
   }
 }
 
-// One level's graph: inter-vertex arcs in a CsrGraph, plus the weight of
-// each vertex's self-loop (sum of A_vv, i.e. twice the internal edge weight
-// of the community it stands for) and its strength including that loop.
-struct LevelGraph {
-  const CsrGraph* input = nullptr;  // level 0: the caller's graph, not copied
-  CsrGraph owned;                   // later levels: the aggregated graph
-  const CsrGraph& graph() const { return input != nullptr ? *input : owned; }
-  std::vector<double> self;
-  std::vector<double> strength;
-};
+// One level's graph (engine/community/level_graph.h): node_weight is each
+// vertex's strength including its self weight, self_weight the weight inside
+// it (sum of A_vv, i.e. twice the internal edge weight of the community it
+// stands for).
 
 double quality(const std::vector<double>& internal, const std::vector<double>& tot, double two_m, double gamma) {
   double q = 0;
@@ -49,15 +44,14 @@ double quality(const std::vector<double>& internal, const std::vector<double>& t
 
 // Local moving phase. `community` comes back with vertex-indexed labels (not
 // dense). Returns whether any vertex moved; `q` is the level's modularity after it.
-bool move_vertices(const LevelGraph& level, const std::vector<VertexId>& order, double two_m,
+bool move_vertices(const LevelGraph& g, const std::vector<VertexId>& order, double two_m,
                    const LouvainParams& params, std::vector<CommunityId>& community, double& q) {
-  const CsrGraph& g = level.graph();
-  const VertexId n = g.num_vertices();
+  const VertexId n = g.n;
   const double gamma = params.resolution;
   community.resize(n);
   std::iota(community.begin(), community.end(), CommunityId{0});
-  std::vector<double> tot(level.strength);
-  std::vector<double> internal(level.self);
+  std::vector<double> tot(g.node_weight);
+  std::vector<double> internal(g.self_weight);
   std::vector<double> link(n, -1.0);  // weight from the current vertex to each community; -1 = not seen
   std::vector<CommunityId> seen;
   q = quality(internal, tot, two_m, gamma);
@@ -66,14 +60,14 @@ bool move_vertices(const LevelGraph& level, const std::vector<VertexId>& order, 
   for (;;) {
     std::size_t moved = 0;
     for (VertexId v : order) {
-      const double kv = level.strength[v];
+      const double kv = g.node_weight[v];
       if (kv == 0) continue;  // isolated: no community gains from it
       const CommunityId own = community[v];
       seen.clear();
       link[own] = 0;
       seen.push_back(own);
-      for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a) {
-        const CommunityId c = community[g.target(a)];
+      for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
+        const CommunityId c = community[g.targets[a]];
         if (link[c] < 0) {
           link[c] = 0;
           seen.push_back(c);
@@ -83,7 +77,7 @@ bool move_vertices(const LevelGraph& level, const std::vector<VertexId>& order, 
       // Take v out of its community, then put it where the gain
       // k_v,c - gamma tot_c k_v / 2m (modularity gain times m) is largest.
       tot[own] -= kv;
-      internal[own] -= 2 * link[own] + level.self[v];
+      internal[own] -= 2 * link[own] + g.self_weight[v];
       const double scale = gamma * kv / two_m;
       CommunityId best = own;
       double best_gain = link[own] - scale * tot[own];
@@ -95,7 +89,7 @@ bool move_vertices(const LevelGraph& level, const std::vector<VertexId>& order, 
         }
       }
       tot[best] += kv;
-      internal[best] += 2 * link[best] + level.self[v];
+      internal[best] += 2 * link[best] + g.self_weight[v];
       community[v] = best;
       if (best != own) ++moved;
       for (CommunityId c : seen) link[c] = -1.0;
@@ -121,59 +115,6 @@ CommunityId renumber_dense(std::vector<CommunityId>& community) {
   return k;
 }
 
-// Communities (dense labels 0..k-1) become the vertices of the next level.
-// Members are bucketed by community so each community's arcs to higher-numbered
-// communities are merged in a dense accumulator before the builder sees them.
-LevelGraph aggregate(const LevelGraph& level, const std::vector<CommunityId>& community, CommunityId k) {
-  const CsrGraph& g = level.graph();
-  const VertexId n = g.num_vertices();
-  LevelGraph next;
-  next.self.assign(k, 0.0);
-  next.strength.assign(k, 0.0);
-
-  std::vector<VertexId> start(static_cast<std::size_t>(k) + 1, 0);
-  for (VertexId v = 0; v < n; ++v) ++start[community[v] + 1];
-  std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<VertexId> members(n);
-  {
-    std::vector<VertexId> cursor(start.begin(), start.end() - 1);
-    for (VertexId v = 0; v < n; ++v) members[cursor[community[v]]++] = v;
-  }
-
-  std::vector<Edge> edges;
-  std::vector<double> acc(k, 0.0);
-  std::vector<bool> touched(k, false);
-  std::vector<CommunityId> seen;
-  for (CommunityId c = 0; c < k; ++c) {
-    seen.clear();
-    for (VertexId i = start[c]; i < start[c + 1]; ++i) {
-      const VertexId v = members[i];
-      next.self[c] += level.self[v];
-      next.strength[c] += level.strength[v];
-      for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a) {
-        const CommunityId d = community[g.target(a)];
-        const double w = g.weight(a);
-        if (d == c) {
-          next.self[c] += w;  // each internal edge is met from both ends: 2w in all
-        } else if (d > c) {
-          if (!touched[d]) {
-            touched[d] = true;
-            seen.push_back(d);
-          }
-          acc[d] += w;
-        }
-      }
-    }
-    for (CommunityId d : seen) {
-      edges.push_back({c, d, acc[d]});
-      acc[d] = 0;
-      touched[d] = false;
-    }
-  }
-  next.owned = CsrGraph::from_edges(k, edges, /*directed=*/false, /*weighted=*/true);
-  return next;
-}
-
 }  // namespace
 
 LouvainResult louvain(const CsrGraph& graph, const LouvainParams& params) {
@@ -194,14 +135,13 @@ LouvainResult louvain(const CsrGraph& graph, const LouvainParams& params) {
   std::iota(result.membership.begin(), result.membership.end(), CommunityId{0});
   result.count = n;
 
-  LevelGraph level;
-  level.input = input;
-  level.self.assign(n, 0.0);
-  level.strength.assign(n, 0.0);
+  LevelGraph level = LevelGraph::view_of(*input);
+  level.self_weight.assign(n, 0.0);
+  level.node_weight.assign(n, 0.0);
   double two_m = 0;
   for (VertexId v = 0; v < n; ++v) {
-    for (ArcIndex a = input->arc_begin(v); a < input->arc_end(v); ++a) level.strength[v] += input->weight(a);
-    two_m += level.strength[v];
+    for (ArcIndex a = input->arc_begin(v); a < input->arc_end(v); ++a) level.node_weight[v] += input->weight(a);
+    two_m += level.node_weight[v];
   }
   if (two_m == 0) {
     result.modularity = std::numeric_limits<double>::quiet_NaN();
@@ -211,9 +151,9 @@ LouvainResult louvain(const CsrGraph& graph, const LouvainParams& params) {
   std::mt19937_64 rng(params.seed);
   std::vector<CommunityId> community;
   std::vector<VertexId> order;
-  double q_prev = quality(level.self, level.strength, two_m, params.resolution);
+  double q_prev = quality(level.self_weight, level.node_weight, two_m, params.resolution);
   for (;;) {
-    const VertexId nl = level.graph().num_vertices();
+    const VertexId nl = level.n;
     order.resize(nl);
     std::iota(order.begin(), order.end(), VertexId{0});
     if (params.shuffle) shuffle(order, rng);
@@ -231,7 +171,8 @@ LouvainResult louvain(const CsrGraph& graph, const LouvainParams& params) {
     if (q - q_prev < params.epsilon) break;
     if (params.max_levels != 0 && result.levels >= params.max_levels) break;
     q_prev = q;
-    level = aggregate(level, community, k);
+    // Single-threaded, as the rest of Louvain: the result is the same bits at any thread count.
+    level = aggregate_level(level, community, k, /*threads=*/1, /*keep_self=*/true);
   }
 
   result.count = renumber_dense(result.membership);

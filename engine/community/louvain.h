@@ -17,9 +17,9 @@
 //   beats staying; ties keep the current community, else the first best in
 //   arc order. Passes repeat while some vertex moves and the pass gains at
 //   least params.epsilon.
-// - Then the communities become the vertices of a new CsrGraph (inter-community
-//   weights summed; internal weight kept beside it as a self-loop weight,
-//   since the builder drops self-loops). Levels stop when a level moves no
+// - Then the communities become the vertices of the next level
+//   (aggregate_level in level_graph.h, shared with Leiden: inter-community
+//   weights summed, internal weight kept beside it). Levels stop when a level moves no
 //   vertex, when it gains less than params.epsilon, or after max_levels.
 // - Aggregated graphs store float weights (the CsrGraph convention): exact for
 //   integer weights up to 2^24, else a relative rounding of 6e-8 that can
