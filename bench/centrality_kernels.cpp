@@ -1,7 +1,7 @@
 // Google Benchmark kernels for the centrality measures beyond PageRank and
 // exact betweenness (speed_kernels.cpp has those): closeness, harmonic,
 // eigenvector, HITS, core number, clustering, key players and sampled
-// betweenness, on the shared real networks. Thread count is the argument
+// betweenness and degree, on the shared real networks. Thread count is the argument
 // where the algorithm is parallel.
 //   casegraph_bench --benchmark_filter='Closeness|Harmonic|Eigenvector|Hits|Core|Clustering|KeyPlayer|Sampled'
 // Graphs: email-Eu-core (1005 vertices, 16,064 edges undirected) for the
@@ -18,6 +18,7 @@
 #include "engine/centrality/closeness.h"
 #include "engine/centrality/clustering.h"
 #include "engine/centrality/core_number.h"
+#include "engine/centrality/degree.h"
 #include "engine/centrality/eigenvector.h"
 #include "engine/centrality/harmonic.h"
 #include "engine/centrality/hits.h"
@@ -91,6 +92,13 @@ void hits_kernel(benchmark::State& state) {
   state.counters["iterations"] = r.iterations;
 }
 
+void degree_kernel(benchmark::State& state) {
+  const CsrGraph& g = graph_of(kSlashdot, true);
+  DegreeParams p;
+  p.direction = DegreeDirection::total;
+  for (auto _ : state) benchmark::DoNotOptimize(degree_centrality(g, p).score.data());
+}
+
 void core_number_kernel(benchmark::State& state) {
   const CsrGraph& g = graph_of(kSlashdot, false);
   for (auto _ : state) benchmark::DoNotOptimize(core_number(g).score.data());
@@ -128,6 +136,7 @@ BENCHMARK(harmonic_kernel)->Name("Harmonic/email_eu_core")->Arg(1)->Arg(2)->Unit
 BENCHMARK(clustering_kernel)->Name("Clustering/soc_slashdot")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(eigenvector_kernel)->Name("Eigenvector/soc_slashdot")->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK(hits_kernel)->Name("Hits/soc_slashdot_directed")->Unit(benchmark::kMillisecond);
+BENCHMARK(degree_kernel)->Name("Degree/soc_slashdot_directed")->Unit(benchmark::kMillisecond);
 BENCHMARK(core_number_kernel)->Name("CoreNumber/soc_slashdot")->Unit(benchmark::kMillisecond);
 BENCHMARK(key_player_kernel)->Name("KeyPlayer/netscience_k5")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(sampled_betweenness_kernel)

@@ -1,5 +1,6 @@
 // Google Benchmark kernels for community detection (Leiden, Louvain, label
-// propagation) on the LFR benchmark graphs of ../shared/data. Graphs load
+// propagation, weak and strong components, the modularity of a partition) on
+// the LFR benchmark graphs of ../shared/data. Graphs load
 // once per process (the first kernel that needs one pays for it).
 //   casegraph_bench --benchmark_filter='Leiden|Louvain|LabelPropagation'
 #include <benchmark/benchmark.h>
@@ -7,9 +8,11 @@
 #include <map>
 #include <string>
 
+#include "engine/community/components.h"
 #include "engine/community/label_propagation.h"
 #include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
+#include "engine/community/modularity.h"
 #include "importers/graph_file.h"
 
 namespace casegraph {
@@ -57,6 +60,24 @@ void louvain_kernel(benchmark::State& state, const char* stem) {
   report(state, g, r.modularity, r.count);
 }
 
+void components_kernel(benchmark::State& state, const char* stem, ComponentKind kind) {
+  const CsrGraph& g = lfr(stem);
+  ComponentsResult r;
+  for (auto _ : state) {
+    r = connected_components(g, {kind});
+    benchmark::DoNotOptimize(r.membership.data());
+  }
+  report(state, g, 0.0, r.count);
+}
+
+void modularity_kernel(benchmark::State& state, const char* stem) {
+  const CsrGraph& g = lfr(stem);
+  const std::vector<CommunityId> partition = louvain(g, {.keep_levels = false}).membership;
+  double q = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(q = modularity(g, partition));
+  report(state, g, q, 0);
+}
+
 void label_propagation_kernel(benchmark::State& state, const char* stem) {
   const CsrGraph& g = lfr(stem);
   LabelPropagationResult r;
@@ -74,6 +95,10 @@ BENCHMARK_CAPTURE(leiden_kernel, lfr100k_modularity, kLfr100k, LeidenQuality::mo
     ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(louvain_kernel, lfr10k, kLfr10k)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(louvain_kernel, lfr100k, kLfr100k)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(components_kernel, lfr100k_weak, kLfr100k, ComponentKind::weak)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(components_kernel, lfr100k_strong, kLfr100k, ComponentKind::strong)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(modularity_kernel, lfr100k, kLfr100k)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(label_propagation_kernel, lfr10k, kLfr10k)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(label_propagation_kernel, lfr100k, kLfr100k)->Unit(benchmark::kMillisecond);
 
