@@ -13,8 +13,10 @@
 // act through decisions that can themselves be undone.
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -47,8 +49,51 @@ std::string analyst_name() {
 
 std::vector<std::int64_t> person_ids(const CaseFile& file) {
   std::vector<std::int64_t> ids;
-  for (const EntityRow& e : file.entities_of_type(entity_type::person)) ids.push_back(e.id);
+  file.for_each_entity_attributes(entity_type::person, [&ids](RowId id, std::string_view) { ids.push_back(id); });
   return ids;
+}
+
+// What resolution keeps of the person entities: ids (ascending), the
+// exact-rule keys and the matching features. The attributes themselves are
+// parsed in parallel chunks and dropped at once, so a million records are
+// never held as JSON (that, held twice, was most of the 3 GB at 1M).
+struct PeopleForResolution {
+  std::vector<std::int64_t> ids;
+  std::vector<ExactKey> exact_keys;
+  std::vector<resolve::PersonFeatures> features;
+};
+
+PeopleForResolution load_people(const CaseFile& file, bool with_features) {
+  constexpr std::size_t kChunk = 1 << 15;
+  PeopleForResolution out;
+  std::vector<std::string> texts;
+  auto parse_chunk = [&] {
+    const std::size_t base = out.ids.size() - texts.size();
+    if (with_features) out.features.resize(out.ids.size());
+    const auto count = static_cast<std::ptrdiff_t>(texts.size());
+#pragma omp parallel
+    {
+      std::vector<ExactKey> keys;
+#pragma omp for schedule(dynamic, 256)
+      for (std::ptrdiff_t k = 0; k < count; ++k) {
+        const auto i = static_cast<std::size_t>(k);
+        const nlohmann::json attributes = nlohmann::json::parse(texts[i]);
+        append_exact_keys(out.ids[base + i], attributes, keys);
+        if (with_features) out.features[base + i] = resolve::person_features(attributes);
+      }
+#pragma omp critical(casegraph_resolve_exact_keys)
+      out.exact_keys.insert(out.exact_keys.end(), std::make_move_iterator(keys.begin()),
+                            std::make_move_iterator(keys.end()));
+    }
+    texts.clear();
+  };
+  file.for_each_entity_attributes(entity_type::person, [&](RowId id, std::string_view attributes) {
+    out.ids.push_back(id);
+    texts.emplace_back(attributes);
+    if (texts.size() == kChunk) parse_chunk();
+  });
+  parse_chunk();
+  return out;
 }
 
 void require_person(const std::set<std::int64_t>& people, std::int64_t id) {
@@ -203,8 +248,19 @@ struct ReviewRow {
   bool same_identity = false;
 };
 
-void write_review_queue(const std::string& path, const CaseFile& file, const std::vector<EntityRow>& people,
+void write_review_queue(const std::string& path, const CaseFile& file, const std::vector<std::int64_t>& ids,
                         const std::vector<ReviewRow>& rows, const resolve::PersonMatcher& matcher) {
+  // The attributes of the entities in the queue only, read again: resolution
+  // does not keep them.
+  std::unordered_map<std::int64_t, nlohmann::json> attributes_of;
+  for (const ReviewRow& r : rows) {
+    attributes_of.emplace(ids[r.pair.a], nlohmann::json::object());
+    attributes_of.emplace(ids[r.pair.b], nlohmann::json::object());
+  }
+  if (!attributes_of.empty())
+    file.for_each_entity_attributes(entity_type::person, [&](RowId id, std::string_view text) {
+      if (auto it = attributes_of.find(id); it != attributes_of.end()) it->second = nlohmann::json::parse(text);
+    });
   std::unordered_map<std::int64_t, std::string> record_of;  // entity -> "source:record_id", first record
   for (const auto& k : file.entity_record_keys(entity_type::person))
     record_of.emplace(k.entity_id, k.source + ":" + k.record_key);
@@ -214,14 +270,13 @@ void write_review_queue(const std::string& path, const CaseFile& file, const std
   for (const std::string& a : kReviewAttributes) out << ',' << a << "_a," << a << "_b";
   out << ",reason\n";
   for (const ReviewRow& r : rows) {
-    const EntityRow& a = people[r.pair.a];
-    const EntityRow& b = people[r.pair.b];
+    const std::int64_t a = ids[r.pair.a], b = ids[r.pair.b];
     out << fmt::format("{:.4f},{:.2f},{},{},{},{},{}", r.pair.probability, r.pair.weight,
-                       r.same_identity ? "yes" : "no", a.id, b.id, csv_cell(record_of[a.id]),
-                       csv_cell(record_of[b.id]));
-    auto value = [](const EntityRow& e, const std::string& name) {
-      auto it = e.attributes.find(name);
-      if (it == e.attributes.end()) return std::string();
+                       r.same_identity ? "yes" : "no", a, b, csv_cell(record_of[a]), csv_cell(record_of[b]));
+    auto value = [&attributes_of](std::int64_t entity, const std::string& name) {
+      const nlohmann::json& attributes = attributes_of.at(entity);
+      auto it = attributes.find(name);
+      if (it == attributes.end()) return std::string();
       return it->is_string() ? it->get<std::string>() : it->dump();
     };
     for (const std::string& attribute : kReviewAttributes)
@@ -245,64 +300,93 @@ void run_resolve(const ResolveOptions& options) {
   if (run_analyst_action(options, file)) return;
 
   Stopwatch clock;
-  std::vector<EntityRow> people = file.entities_of_type(entity_type::person);
-  std::unordered_map<std::int64_t, std::uint32_t> position;
-  for (std::uint32_t i = 0; i < people.size(); ++i) position.emplace(people[i].id, i);
+  // Wall time per phase, printed at the end: loading and storing count as
+  // much as matching at a million records.
+  std::vector<resolve::PhaseTime> phases;
+  Stopwatch phase_clock;
+  std::clock_t phase_cpu = std::clock();
+  auto lap = [&](const char* name) {
+    const std::clock_t cpu = std::clock();
+    phases.push_back({name, phase_clock.seconds(), static_cast<double>(cpu - phase_cpu) / CLOCKS_PER_SEC});
+    phase_clock = Stopwatch();
+    phase_cpu = cpu;
+  };
+  PeopleForResolution people = load_people(file, !options.exact_only);
+  const std::vector<std::int64_t>& ids = people.ids;
+  auto position = [&ids](std::int64_t id) -> std::optional<std::uint32_t> {
+    auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    if (it == ids.end() || *it != id) return std::nullopt;
+    return static_cast<std::uint32_t>(it - ids.begin());
+  };
 
-  std::set<EntityPair> decided;
+  std::vector<EntityPair> decided;  // sorted: a pair with any decision is never decided again
   std::vector<std::pair<std::uint32_t, std::uint32_t>> must_link, cannot_link;
   for (const Decision& d : file.decisions(false)) {
-    decided.insert(ordered(d.entity_a, d.entity_b));
-    if (d.undone_at || !position.contains(d.entity_a) || !position.contains(d.entity_b)) continue;
-    auto pair = std::make_pair(position[d.entity_a], position[d.entity_b]);
-    (d.decision == "match" ? must_link : cannot_link).push_back(pair);
+    decided.push_back(ordered(d.entity_a, d.entity_b));
+    const auto a = position(d.entity_a), b = position(d.entity_b);
+    if (d.undone_at || !a || !b) continue;
+    (d.decision == "match" ? must_link : cannot_link).emplace_back(*a, *b);
   }
+  std::sort(decided.begin(), decided.end());
+  auto is_decided = [&decided](const EntityPair& pair) {
+    return std::binary_search(decided.begin(), decided.end(), pair);
+  };
 
+  lap("load and features");
   CaseFile::Transaction transaction(file);
   const std::string now = now_iso8601();
   std::size_t exact_added = 0, model_added = 0;
   {
-    std::vector<PersonRecord> records;
-    records.reserve(people.size());
-    for (const EntityRow& e : people) records.push_back({e.id, e.attributes});
-    for (const ExactMatch& m : exact_matches(std::move(records))) {
-      if (decided.contains({m.a, m.b})) continue;
-      decided.insert({m.a, m.b});
-      file.add_decision({0, m.a, m.b, 1.0, "match", "rule:" + m.rule, m.reason, now, std::nullopt});
-      must_link.emplace_back(position[m.a], position[m.b]);
+    std::vector<EntityPair> exact_pairs;
+    for (ExactMatch& m : exact_matches(std::move(people.exact_keys))) {
+      if (is_decided({m.a, m.b})) continue;
+      file.add_decision({0, m.a, m.b, 1.0, "match", "rule:" + m.rule, std::move(m.reason), now, std::nullopt});
+      must_link.emplace_back(*position(m.a), *position(m.b));
+      exact_pairs.emplace_back(m.a, m.b);
       ++exact_added;
     }
+    // exact_matches gives each pair once, sorted: merge them in.
+    const auto middle = decided.insert(decided.end(), exact_pairs.begin(), exact_pairs.end());
+    std::inplace_merge(decided.begin(), middle, decided.end());
   }
+  lap("exact rules");
 
   std::string model_summary = "probabilistic matching off";
   std::size_t review_count = 0;
-  if (!options.exact_only && people.size() >= 2) {
-    std::vector<resolve::PersonFeatures> features(people.size());
-#pragma omp parallel for schedule(static)
-    for (std::size_t i = 0; i < people.size(); ++i) features[i] = resolve::person_features(people[i].attributes);
-    resolve::PersonMatcher matcher(std::move(features));
+  std::size_t identity_count = 0;  // from the clustering when it runs
+  std::string key_text;
+  if (!options.exact_only && ids.size() >= 2) {
+    resolve::PersonMatcher matcher(std::move(people.features));
     resolve::MatchingOptions matching;
     matching.keep_probability = std::min(options.review_low, options.match_probability);
     matching.keep_probability = std::max(matching.keep_probability, 1e-6);
     const resolve::MatchingResult matched = matcher.run(matching);
+    for (const auto& phase : matched.phase_seconds) phases.push_back(phase);
+    phase_clock = Stopwatch();
+    phase_cpu = std::clock();
 
     // A pair that has a decision is never decided again.
     std::vector<resolve::ScoredPair> open;
     for (const resolve::ScoredPair& p : matched.pairs)
-      if (!decided.contains(ordered(people[p.a].id, people[p.b].id))) open.push_back(p);
+      if (!is_decided(ordered(ids[p.a], ids[p.b]))) open.push_back(p);
     resolve::ClusteringOptions clustering;
     clustering.merge_probability = options.match_probability;
     clustering.linkage_probability = options.match_probability;
     const resolve::ClusteringResult clusters = resolve::cluster_pairs(
-        people.size(), open, must_link, cannot_link,
+        ids.size(), open, must_link, cannot_link,
         [&matcher](std::uint32_t a, std::uint32_t b) { return matcher.probability(a, b); }, clustering);
+    lap("clustering");
+    // cluster_of holds every active match (earlier decisions and exact rules
+    // as must-links, then the merges): its clusters are the identities.
+    for (std::uint32_t i = 0; i < clusters.cluster_of.size(); ++i) identity_count += clusters.cluster_of[i] == i;
     for (const resolve::Merge& m : clusters.merges) {
-      const auto [x, y] = ordered(people[m.pair.a].id, people[m.pair.b].id);
+      const auto [x, y] = ordered(ids[m.pair.a], ids[m.pair.b]);
       std::string reason = matcher.explain(m.pair.a, m.pair.b);
       if (m.cross_pairs > 1) reason += fmt::format("; average linkage {:.2f} over {} pairs", m.linkage, m.cross_pairs);
       file.add_decision({0, x, y, m.pair.probability, "match", kModelName, reason, now, std::nullopt});
       ++model_added;
     }
+    lap("storing decisions");
     std::vector<ReviewRow> review;
     for (const resolve::ScoredPair& p : open) {
       const bool same = clusters.cluster_of[p.a] == clusters.cluster_of[p.b];
@@ -315,27 +399,33 @@ void run_resolve(const ResolveOptions& options) {
       return x.pair.a != y.pair.a ? x.pair.a < y.pair.a : x.pair.b < y.pair.b;
     });
     review_count = review.size();
-    if (!options.review_queue.empty()) write_review_queue(options.review_queue, file, people, review, matcher);
+    if (!options.review_queue.empty()) write_review_queue(options.review_queue, file, ids, review, matcher);
+    lap("review queue");
 
     std::size_t oversized = 0;
-    for (const auto& s : matched.blocking) oversized += s.oversized;
+    for (const auto& s : matched.blocking) {
+      oversized += s.oversized;
+      key_text += fmt::format("{}{} {} (largest block {})", key_text.empty() ? "" : "; ", s.name, s.pairs, s.largest);
+    }
     model_summary = fmt::format(
-        "{} candidate pairs from {} blocking keys ({} oversized blocks windowed); EM on {} pairs: match share {:.4f} among them, prior {:.2g}, "
+        "{} candidate pairs from {} blocking keys ({} oversized blocks windowed); EM on {} pairs: match share {:.4f} among them (bound {:.3f}), prior {:.2g}, "
         "{} iterations{}; {} merges refused by average linkage, {} by rejections, {} by size",
-        matched.candidate_pairs, matched.blocking.size(), oversized, matched.em_pairs, matched.candidate_match_share, matched.model.match_share,
+        matched.candidate_pairs, matched.blocking.size(), oversized, matched.em_pairs, matched.candidate_match_share, matched.max_match_share, matched.model.match_share,
         matched.model.iterations, matched.model.converged ? "" : " (not converged)", clusters.refused_by_linkage,
         clusters.refused_by_cannot_link, clusters.refused_by_size);
   }
 
-  std::vector<std::int64_t> ids;
-  ids.reserve(people.size());
-  for (const EntityRow& e : people) ids.push_back(e.id);
-  IdentityMap identities = identities_of(ids, file.decisions(true));
-  std::set<std::int64_t> canonical;
-  for (std::int64_t id : ids) canonical.insert(identities.canonical(id));
+  if (identity_count == 0) {
+    // Without the clustering (exact rules only, or fewer than two people) the
+    // identities are read back from the active decisions.
+    IdentityMap identities = identities_of(ids, file.decisions(true));
+    std::set<std::int64_t> canonical;
+    for (std::int64_t id : ids) canonical.insert(identities.canonical(id));
+    identity_count = canonical.size();
+  }
   const std::string summary =
       fmt::format("{} person entities, {} identities; {} new match decisions ({} exact, {} probabilistic); {} pairs for review",
-                  people.size(), canonical.size(), exact_added + model_added, exact_added, model_added, review_count);
+                  ids.size(), identity_count, exact_added + model_added, exact_added, model_added, review_count);
   nlohmann::json arguments = {{"case", options.case_path},
                               {"match_probability", options.match_probability},
                               {"review_band", {options.review_low, options.review_high}},
@@ -343,8 +433,14 @@ void run_resolve(const ResolveOptions& options) {
   if (!options.review_queue.empty()) arguments["review_queue"] = options.review_queue;
   file.audit("resolve", arguments, summary + "; " + model_summary);
   transaction.commit();
+  lap("identities and commit");
+  std::string phase_text;
+  for (const resolve::PhaseTime& p : phases)
+    phase_text += fmt::format("{}{} {:.2f} ({:.2f})", phase_text.empty() ? "" : ", ", p.name, p.wall, p.cpu);
   fmt::print("resolve: {}\n", summary);
   fmt::print("resolve: {}; {:.2f} s\n", model_summary, clock.seconds());
+  fmt::print("resolve: seconds per phase, wall (processor): {}\n", phase_text);
+  if (!key_text.empty()) fmt::print("resolve: candidate pairs per blocking key: {}\n", key_text);
   if (!options.review_queue.empty()) fmt::print("resolve: review queue written to {}\n", options.review_queue);
 }
 

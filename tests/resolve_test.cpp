@@ -41,6 +41,20 @@ TEST(ExactMatch, StrongIdentifierJoinsDespiteNameDifferences) {
   EXPECT_EQ(matches[0].rule, "exact:pnc_id");
 }
 
+// Keys are grouped by a 64-bit hash; a collision (forced here: the same
+// hash on two different texts) must not join two people, and a pair that
+// agrees under two rules is one decision, under the first rule.
+TEST(ExactMatch, HashCollisionNeverJoinsAndEachPairOnce) {
+  std::vector<ExactKey> keys = {{42, 1, 3, "ana li 1990 01 01"}, {42, 2, 3, "bo wu 1991 02 02"},
+                                {42, 3, 3, "ana li 1990 01 01"}, {7, 3, 0, "19/1x"}, {7, 1, 0, "19/1x"}};
+  const auto matches = exact_matches(keys);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].a, 1);
+  EXPECT_EQ(matches[0].b, 3);
+  EXPECT_EQ(matches[0].rule, "exact:pnc_id");
+  EXPECT_EQ(matches[0].reason, "19/1x");
+}
+
 TEST(IdentityMap, GroupsChainsUnderTheSmallestIdAndUndoingSplits) {
   std::vector<std::int64_t> ids{5, 1, 9, 4, 20};
   IdentityMap joined(ids, {{9, 5}, {5, 4}});
@@ -71,6 +85,7 @@ TEST(IdentityMap, RefusesDecisionOnUnknownEntity) {
 #include "engine/resolve/blocking.h"
 #include "engine/resolve/clustering.h"
 #include "engine/resolve/comparison.h"
+#include "engine/resolve/field_text.h"
 #include "engine/resolve/fellegi_sunter.h"
 #include "engine/resolve/person_features.h"
 
@@ -132,6 +147,25 @@ TEST(FellegiSunterEm, RecoversPlantedMAndU) {
   }
 }
 
+// The failure mode of small cases: every candidate pair alike and far from
+// the random pairs that gave u. Unbounded, EM calls them all matches
+// (share 1.0); with the bound the matcher sets, the share stops there and
+// some pairs remain non-match evidence.
+TEST(FellegiSunterEm, MatchShareHeldToItsBound) {
+  const std::vector<std::uint8_t> levels = {3, 3, 3};
+  const std::vector<std::vector<double>> u = {{0, 0.05, 0.95}, {0, 0.05, 0.95}, {0, 0.05, 0.95}};
+  const std::vector<Pattern> candidates = {{{1, 1, 1}, 200}, {{1, 1, 2}, 60}, {{1, 2, 1}, 30}, {{2, 1, 1}, 10}};
+  resolve::EmOptions options;
+  options.estimate_u = false;
+  const auto free = resolve::estimate_em(levels, candidates, u, options);
+  EXPECT_GT(free.match_share, 0.99);
+  options.max_match_share = 0.9;
+  const auto bounded = resolve::estimate_em(levels, candidates, u, options);
+  EXPECT_NEAR(bounded.match_share, 0.9, 1e-9);
+  // With a tenth left as non-matches, m of the most common disagreement stays below its raw share.
+  EXPECT_LT(bounded.m[2][2], free.m[2][2]);
+}
+
 TEST(FellegiSunterEm, WeightIsLogLikelihoodRatioAndProbabilityUsesTheShare) {
   resolve::FellegiSunterModel model;
   model.level_counts = {3};
@@ -187,6 +221,46 @@ TEST(Blocking, EachCandidatePairOnceAndTyposStillMeet) {
   for (std::uint32_t i = 0; i < 4; ++i)
     for (std::uint32_t j = i + 1; j < 4; ++j) EXPECT_TRUE(seen.contains({i, j})) << i << "-" << j;
   for (std::uint32_t i = 0; i < 4; ++i) EXPECT_FALSE(seen.contains({i, 4}));
+}
+
+// Names swapped between the records, with the date of birth wrong too:
+// only the Soundex key, which takes the two name sounds in either order,
+// puts them in one block. Rowe/Rwoe also split NYSIIS (RAO/RW) but not Soundex.
+TEST(Blocking, SecondPhoneticKeyMeetsSwappedAndTransposedNames) {
+  std::vector<resolve::PersonFeatures> people = {features("Caleb", "Rowe", "1992-11-20"),
+                                                 features("Rwoe", "Caleb", "1993-12-21"),
+                                                 features("Wei", "Chen", "1990-01-01")};
+  const auto plan = resolve::plan_blocks(people);
+  std::vector<std::string> keys_met;
+  for (std::size_t b = 0; b < plan.blocks.size(); ++b)
+    plan.for_each_pair(b, [&](std::uint32_t i, std::uint32_t j) {
+      if (i == 0 && j == 1) keys_met.push_back(plan.stats[plan.blocks[b].key].name);
+    });
+  ASSERT_EQ(keys_met.size(), 1u);
+  EXPECT_EQ(keys_met[0], "name sounds in either order (Soundex)");
+}
+
+// The one-scan test for "at most one edit" must agree with the dynamic
+// programme on every pair of short strings over a small alphabet (where
+// transpositions, insertions and substitutions all occur).
+TEST(EditDistance, WithinOneEditAgreesWithTheDynamicProgramme) {
+  std::mt19937_64 rng(3);
+  std::uniform_int_distribution<int> length(0, 6), letter(0, 2);
+  for (int t = 0; t < 20000; ++t) {
+    std::string a, b;
+    for (int i = length(rng); i > 0; --i) a += static_cast<char>('a' + letter(rng));
+    b = a;
+    if (t % 2 == 0) {  // near strings: a random edit or two of a
+      for (int e = 1 + t % 3; e > 0 && !b.empty(); --e) b[static_cast<std::size_t>(letter(rng)) % b.size()] = 'a';
+      if (t % 5 == 0) b += 'c';
+    } else {
+      b.clear();
+      for (int i = length(rng); i > 0; --i) b += static_cast<char>('a' + letter(rng));
+    }
+    const int full = resolve::edit_distance_capped(a, b, 3);  // the general path
+    EXPECT_EQ(resolve::within_one_edit(a, b), full <= 1) << a << " / " << b;
+    EXPECT_EQ(resolve::edit_distance_capped(a, b, 1), std::min(full, 2)) << a << " / " << b;
+  }
 }
 
 TEST(Blocking, OversizedBlocksAreWindowedAndCounted) {

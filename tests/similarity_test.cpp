@@ -90,6 +90,22 @@ TEST(SimilarityPhonetic, NysiisPublishedAndReferenceKeys) {
   EXPECT_EQ(phonetic_key("123"), "");
 }
 
+TEST(SimilarityPhonetic, SoundexAsJellyfish) {
+  // Keys as jellyfish.soundex gives them (checked with python3-jellyfish),
+  // including its first-letter and H/W rules.
+  EXPECT_EQ(soundex_key("robert"), "R163");
+  EXPECT_EQ(soundex_key("rupert"), "R163");
+  EXPECT_EQ(soundex_key("tymczak"), "T522");
+  EXPECT_EQ(soundex_key("pfister"), "P236");   // F in P's class is not repeated
+  EXPECT_EQ(soundex_key("ashcraft"), "A261");  // H does not separate S and C
+  EXPECT_EQ(soundex_key("honeyman"), "H555");  // vowels do separate N, M, N
+  EXPECT_EQ(soundex_key("griffiths"), "G613");
+  EXPECT_EQ(soundex_key("lee"), "L000");
+  EXPECT_EQ(soundex_key("rowe"), soundex_key("rwoe"));
+  EXPECT_EQ(soundex_key(""), "");
+  EXPECT_EQ(soundex_key("42"), "");
+}
+
 TEST(SimilarityPhonetic, SpellingVariantsShareAKey) {
   EXPECT_EQ(phonetic_key("mohammed"), "MAHANAD");
   EXPECT_EQ(phonetic_key("muhammad"), "MAHANAD");

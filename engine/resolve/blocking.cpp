@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <tuple>
 
 namespace casegraph::resolve {
 namespace {
@@ -42,6 +43,15 @@ const std::vector<std::pair<std::string, KeyFunction>>& key_functions() {
          return p.dob.month && p.dob.day ? both(p.forename_phonetic, std::to_string(p.dob.month * 100 + p.dob.day))
                                          : std::string();
        }},
+      // The second phonetic key, in either order: Soundex agrees where a
+      // transposed or dropped letter splits NYSIIS (Rowe/Rwoe), and a
+      // forename and surname swapped between records (a common clerical
+      // error the comparison already scores) still share the block.
+      {"name sounds in either order (Soundex)",
+       [](const PersonFeatures& p) {
+         return p.forename_soundex < p.surname_soundex ? both(p.forename_soundex, p.surname_soundex)
+                                                       : both(p.surname_soundex, p.forename_soundex);
+       }},
       {"postcode + forename initial",
        [](const PersonFeatures& p) { return both(p.postcode, p.forename.substr(0, 1)); }},
       {"national id", [](const PersonFeatures& p) { return p.national_id; }},
@@ -67,13 +77,14 @@ BlockingPlan plan_blocks(const std::vector<PersonFeatures>& people, const Blocki
   const std::size_t n = people.size();
   BlockingPlan plan;
   plan.window = options.window;
-  plan.keys.assign(functions.size(), std::vector<std::uint64_t>(n, 0));
+  plan.key_count = functions.size();
+  plan.keys.assign(n * plan.key_count, 0);
   plan.members.resize(functions.size());
   plan.stats.resize(functions.size());
   // Keys are independent: one thread per key.
 #pragma omp parallel for schedule(dynamic, 1)
   for (std::size_t k = 0; k < functions.size(); ++k) {
-    std::vector<std::uint64_t>& keys = plan.keys[k];
+    std::vector<std::uint64_t> keys(n);
     for (std::size_t i = 0; i < n; ++i) keys[i] = hash_key(k, functions[k].second(people[i]));
     std::vector<std::uint32_t> order;
     order.reserve(n);
@@ -98,8 +109,7 @@ BlockingPlan plan_blocks(const std::vector<PersonFeatures>& people, const Blocki
                     order.begin() + static_cast<std::ptrdiff_t>(e));
         if (windowed) {
           std::sort(kept.begin() + first, kept.end(), [&](std::uint32_t a, std::uint32_t b) {
-            const std::string ka = people[a].sort_key(), kb = people[b].sort_key();
-            return ka != kb ? ka < kb : a < b;
+            return std::tie(people[a].surname, people[a].forename, a) < std::tie(people[b].surname, people[b].forename, b);
           });
           // Windowed pairs are not all compared, so this key must not hide
           // pairs from later keys: its hash is cleared for these records.
@@ -114,6 +124,7 @@ BlockingPlan plan_blocks(const std::vector<PersonFeatures>& people, const Blocki
       s = e;
     }
     plan.members[k] = std::move(kept);
+    for (std::size_t i = 0; i < n; ++i) plan.keys[i * plan.key_count + k] = keys[i];
 #pragma omp critical(casegraph_blocking_blocks)
     plan.blocks.insert(plan.blocks.end(), blocks.begin(), blocks.end());
   }

@@ -7,12 +7,19 @@
 //   surname sound + birth year      forename sound + birth year
 //   full date of birth              forename sound + surname sound
 //   forename sound + birth day/month (a year typo or a changed surname)
+//   forename and surname Soundex, in either order (a second phonetic
+//     algorithm for what splits NYSIIS, and names swapped between records)
 //   postcode + forename initial     national id     phone     email
+// "sound" is NYSIIS (engine/similarity/phonetic.h).
 // A pair sharing several keys is compared once: it is emitted only under the
 // first key it shares. A block larger than max_block (a common name, a
 // default date) would cost its size squared; it is compared within a sliding
 // window instead, ordered by surname and forename (sorted neighbourhood), and
-// counted in the stats so that the command can say so.
+// counted in the stats so that the command can say so. max_block bounds
+// the comparisons per record and key (at most max_block/2 on average, or
+// `window`), whatever the case size: at a million records the keys of few
+// values (forename sound + birth year: ~50 x 80 values) make blocks of
+// hundreds, and comparing them whole was most of the 57M candidate pairs.
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -23,8 +30,8 @@
 namespace casegraph::resolve {
 
 struct BlockingOptions {
-  std::size_t max_block = 100;  // records; larger blocks use the window (bounds the work per record)
-  std::size_t window = 20;      // records each one is compared with in an oversized block
+  std::size_t max_block = 40;  // records; larger blocks use the window (bounds the work per record)
+  std::size_t window = 10;     // records each one is compared with in an oversized block
 };
 
 struct BlockingKeyStats {
@@ -33,6 +40,7 @@ struct BlockingKeyStats {
   std::size_t oversized = 0;         // blocks over max_block, windowed
   std::size_t oversized_records = 0;
   std::size_t largest = 0;
+  std::size_t pairs = 0;             // compared under this key (first shared key), filled by the matcher
 };
 
 struct Block {
@@ -43,7 +51,10 @@ struct Block {
 };
 
 struct BlockingPlan {
-  std::vector<std::vector<std::uint64_t>> keys;     // [key][record]: hash, 0 when none or windowed
+  // [record * key_count + key]: hash, 0 when none or windowed. One record's
+  // keys side by side: the first-shared-key test reads them for every pair.
+  std::vector<std::uint64_t> keys;
+  std::size_t key_count = 0;
   std::vector<std::vector<std::uint32_t>> members;  // [key]: record indices, grouped by block
   std::vector<Block> blocks;
   std::vector<BlockingKeyStats> stats;
@@ -67,8 +78,10 @@ struct BlockingPlan {
 
  private:
   bool first_shared_key(std::uint32_t i, std::uint32_t j, std::uint32_t key) const {
+    const std::uint64_t* ki = keys.data() + static_cast<std::size_t>(i) * key_count;
+    const std::uint64_t* kj = keys.data() + static_cast<std::size_t>(j) * key_count;
     for (std::uint32_t k = 0; k < key; ++k)
-      if (keys[k][i] != 0 && keys[k][i] == keys[k][j]) return false;
+      if (ki[k] != 0 && ki[k] == kj[k]) return false;
     return true;
   }
 };

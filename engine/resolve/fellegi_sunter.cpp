@@ -67,7 +67,7 @@ FellegiSunterModel estimate_em(const std::vector<std::uint8_t>& level_counts, co
   model.u = initial_u;
   model.m.resize(fields);
   for (std::size_t f = 0; f < fields; ++f) model.m[f] = generic_m(level_counts[f]);
-  model.match_share = options.initial_match_share;
+  model.match_share = std::min(options.initial_match_share, options.max_match_share);
 
   double total = 0;
   for (const Pattern& p : patterns) total += p.count;
@@ -116,7 +116,8 @@ FellegiSunterModel estimate_em(const std::vector<std::uint8_t>& level_counts, co
       model.m[f] = std::move(m[f]);
       if (options.estimate_u) model.u[f] = std::move(u[f]);
     }
-    const double share = std::clamp(matches / total, options.floor, 1.0 - options.floor);
+    const double share =
+        std::clamp(matches / total, options.floor, std::min(options.max_match_share, 1.0 - options.floor));
     change = std::max(change, std::abs(share - model.match_share));
     model.match_share = share;
     if (change < options.tolerance) {

@@ -46,6 +46,11 @@ struct EmOptions {
   double initial_match_share = 0.01;
   double floor = 1e-6;          // no probability below this: a level never seen is unlikely, not impossible
   bool estimate_u = true;       // false: keep u as seeded (from random pairs)
+  // Upper bound on the match share. On a small case whose candidate pairs
+  // are nearly all alike, EM can call every pair a match (share 1.0), which
+  // makes m a copy of the candidates' own profile and over-merges; the
+  // matcher bounds the share from the record and candidate-pair counts.
+  double max_match_share = 1.0;
 };
 
 // The share of each level among the patterns (level 0 excluded): u measured on random pairs.

@@ -31,6 +31,8 @@ std::string name_family_of(const std::string& folded_token) { return normalise::
 
 std::string phonetic_of(const std::string& folded_token) { return similarity::phonetic_key(folded_token); }
 
+std::string soundex_of(const std::string& folded_token) { return similarity::soundex_key(folded_token); }
+
 // Jaro–Winkler by hand here although engine/similarity has one: this is the
 // innermost loop of matching (tens of millions of calls at a million
 // records), and flag arrays on the stack avoid two heap allocations a call.
@@ -68,30 +70,54 @@ double jaro_winkler_similarity(std::string_view a, std::string_view b) {
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  if (i == b.size()) return true;  // equal, or one character appended
+  if (a.size() != b.size()) return a.substr(i + 1) == b.substr(i);  // one deleted
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;              // one substituted
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
+// Rows on the stack up to 64 characters: this runs for millions of pairs
+// and three heap rows a call were a measurable share of matching.
 int edit_distance_capped(std::string_view a, std::string_view b, int cap) {
   const auto la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
   if (std::abs(la - lb) > cap) return cap + 1;
-  std::vector<int> prev2(static_cast<std::size_t>(lb) + 1), prev(static_cast<std::size_t>(lb) + 1),
-      cur(static_cast<std::size_t>(lb) + 1);
-  for (int j = 0; j <= lb; ++j) prev[static_cast<std::size_t>(j)] = j;
+  if (cap == 1 && la <= 64 && lb <= 64) return a == b ? 0 : within_one_edit(a, b) ? 1 : 2;
+  constexpr std::size_t kStack = 65;
+  std::array<int, kStack> s2{}, s1{}, s0{};
+  std::vector<int> h2, h1, h0;
+  int *prev2 = s2.data(), *prev = s1.data(), *cur = s0.data();
+  if (static_cast<std::size_t>(lb) + 1 > kStack) {
+    h2.resize(static_cast<std::size_t>(lb) + 1);
+    h1.resize(static_cast<std::size_t>(lb) + 1);
+    h0.resize(static_cast<std::size_t>(lb) + 1);
+    prev2 = h2.data();
+    prev = h1.data();
+    cur = h0.data();
+  }
+  for (int j = 0; j <= lb; ++j) prev[j] = j;
   for (int i = 1; i <= la; ++i) {
     cur[0] = i;
     int row_min = i;
     for (int j = 1; j <= lb; ++j) {
       const auto ju = static_cast<std::size_t>(j);
       const int cost = a[static_cast<std::size_t>(i - 1)] == b[ju - 1] ? 0 : 1;
-      int v = std::min({prev[ju] + 1, cur[ju - 1] + 1, prev[ju - 1] + cost});
+      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[static_cast<std::size_t>(i - 1)] == b[ju - 2] &&
           a[static_cast<std::size_t>(i - 2)] == b[ju - 1])
-        v = std::min(v, prev2[ju - 2] + 1);
-      cur[ju] = v;
+        v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = v;
       row_min = std::min(row_min, v);
     }
     if (row_min > cap) return cap + 1;
     std::swap(prev2, prev);
     std::swap(prev, cur);
   }
-  return std::min(prev[static_cast<std::size_t>(lb)], cap + 1);
+  return std::min(prev[lb], cap + 1);
 }
 
 std::optional<DateParts> date_parts_of(std::string_view text) {

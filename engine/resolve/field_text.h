@@ -18,10 +18,15 @@ std::vector<std::string> name_tokens_of(std::string_view name);
 std::string name_family_of(const std::string& folded_token);
 // Phonetic key of a folded name token.
 std::string phonetic_of(const std::string& folded_token);
+// Second phonetic key (Soundex) of a folded name token.
+std::string soundex_of(const std::string& folded_token);
 
 double jaro_winkler_similarity(std::string_view a, std::string_view b);
 // Optimal string alignment distance (adjacent transpositions cost one), capped at `cap`+1.
 int edit_distance_capped(std::string_view a, std::string_view b, int cap);
+// True when the OSA distance is at most one (equal, or one insertion,
+// deletion, substitution or adjacent transposition apart), in one scan.
+bool within_one_edit(std::string_view a, std::string_view b);
 
 struct DateParts {
   std::int16_t year = 0;  // 0: unknown

@@ -50,11 +50,15 @@ PersonFeatures person_features(const nlohmann::json& attributes) {
     f.forename = forenames.front();
     f.forename_family = name_family_of(f.forename);
     f.forename_phonetic = phonetic_of(f.forename_family);
+    f.forename_soundex = soundex_of(f.forename_family);
     f.middle_names = join(forenames, 1);
   }
   const std::vector<std::string> surnames = name_tokens_of(text_of(attributes, "surname"));
   f.surname = join(surnames, 0);
-  if (!surnames.empty()) f.surname_phonetic = phonetic_of(surnames.front());
+  if (!surnames.empty()) {
+    f.surname_phonetic = phonetic_of(surnames.front());
+    f.surname_soundex = soundex_of(surnames.front());
+  }
   if (auto dob = date_parts_of(text_of(attributes, "dob"))) f.dob = *dob;
   const std::string sex = fold_text(text_of(attributes, "sex"));
   if (!sex.empty() && (sex[0] == 'm' || sex[0] == 'f')) f.sex = sex[0];

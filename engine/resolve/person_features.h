@@ -34,6 +34,8 @@ struct PersonFeatures {
   std::string surname;          // all surname tokens, folded, joined by one space
   std::string forename_phonetic;
   std::string surname_phonetic;
+  std::string forename_soundex;  // second phonetic key (Soundex) of the forename family
+  std::string surname_soundex;   // and of the first surname token
   DateParts dob;
   char sex = 0;  // 'm', 'f' or 0
   std::string house_number;

@@ -1,6 +1,8 @@
 #include "engine/resolve/probabilistic.h"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstdlib>
 #include <unordered_map>
@@ -38,6 +40,25 @@ std::uint64_t splitmix(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
+// Wall time of the stages, for the command's summary and the scale bench.
+class PhaseClock {
+ public:
+  explicit PhaseClock(std::vector<PhaseTime>& out) : out_(out) {}
+  void lap(const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    const std::clock_t cpu = std::clock();
+    out_.push_back({name, std::chrono::duration<double>(now - last_).count(),
+                    static_cast<double>(cpu - last_cpu_) / CLOCKS_PER_SEC});
+    last_ = now;
+    last_cpu_ = cpu;
+  }
+
+ private:
+  std::vector<PhaseTime>& out_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::clock_t last_cpu_ = std::clock();
+};
+
 std::size_t block_pair_bound(const Block& b, std::size_t window) {
   const std::size_t n = b.end - b.begin;
   return b.windowed ? n * window : n * (n - 1) / 2;
@@ -47,10 +68,12 @@ std::size_t block_pair_bound(const Block& b, std::size_t window) {
 
 MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   MatchingResult result;
+  PhaseClock clock(result.phase_seconds);
   const auto fields = level_counts();
   const std::size_t n = people_.size();
   const BlockingPlan plan = plan_blocks(people_, options.blocking);
   result.blocking = plan.stats;
+  clock.lap("blocking");
 
   // u seeded from random pairs: nearly all are two different people.
   PatternCounts random_counts;
@@ -63,6 +86,7 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
     }
   }
   const auto initial_u = level_shares(fields, patterns_of(random_counts));
+  clock.lap("u on random pairs");
 
   // Pass 1: pattern counts for EM, from a deterministic sample of blocks when large.
   std::size_t bound = 0;
@@ -91,6 +115,18 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   result.em_pairs = em_pairs;
   EmOptions em;
   em.estimate_u = options.em_estimates_u || std::getenv("CG_EM_U") != nullptr;
+  // EM's share of matches among the candidate pairs is held to at most 0.9.
+  // On a small case whose few hundred candidate pairs are nearly all alike,
+  // EM with u fixed from random pairs otherwise calls every pair a match
+  // (share 1.0): m becomes a copy of the candidates' own profile, so it no
+  // longer contrasts matches with near-misses, and the prior for scoring
+  // (derived from this share below) counts every candidate as a match. At
+  // 0.9 at least one candidate in ten stays non-match evidence. A bound from
+  // the record count (about one true pair per record) was tried and is
+  // wrong for files with large clusters: fake_1000 has 2,031 true pairs
+  // among 1,000 records.
+  em.max_match_share = 0.9;
+  result.max_match_share = em.max_match_share;
   model_ = estimate_em(fields, patterns_of(counts), initial_u, em);
   result.candidate_match_share = model_.match_share;
   // The prior for scoring is the share of matches among ALL pairs of records,
@@ -103,6 +139,7 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   if (!em.estimate_u && all_pairs > 0)
     model_.match_share = std::clamp(expected_matches / all_pairs, 1e-12, 0.5);
   result.model = model_;
+  clock.lap("EM");
   level_weights_.assign(fields.size(), {});
   for (std::size_t f = 0; f < fields.size(); ++f)
     for (std::uint8_t l = 0; l < fields[f]; ++l) level_weights_[f].push_back(model_.level_weight(f, l));
@@ -116,10 +153,13 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   {
     std::vector<ScoredPair> local;
     std::size_t local_pairs = 0;
+    std::vector<std::size_t> pairs_by_key(plan.stats.size(), 0);
 #pragma omp for schedule(dynamic, 64) nowait
     for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
+      std::size_t& key_pairs = pairs_by_key[plan.blocks[b].key];
       plan.for_each_pair(b, [&](std::uint32_t i, std::uint32_t j) {
         ++local_pairs;
+        ++key_pairs;
         const double w = weight(i, j);
         if (w >= keep_weight) local.push_back({i, j, w, model_.probability(w)});
       });
@@ -128,6 +168,7 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
     {
       kept_by_thread.push_back(std::move(local));
       candidates += local_pairs;
+      for (std::size_t k = 0; k < pairs_by_key.size(); ++k) result.blocking[k].pairs += pairs_by_key[k];
     }
   }
   result.candidate_pairs = candidates;
@@ -138,6 +179,7 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   result.pairs.erase(std::unique(result.pairs.begin(), result.pairs.end(),
                                  [](const ScoredPair& x, const ScoredPair& y) { return x.a == y.a && x.b == y.b; }),
                      result.pairs.end());
+  clock.lap("scoring");
   return result;
 }
 

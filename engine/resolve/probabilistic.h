@@ -33,13 +33,23 @@ struct MatchingOptions {
   std::uint64_t seed = 1;
 };
 
+// Wall and processor time of one stage (processor time summed over threads:
+// on a shared machine it says what the stage costs when wall time cannot).
+struct PhaseTime {
+  std::string name;
+  double wall = 0;
+  double cpu = 0;
+};
+
 struct MatchingResult {
   FellegiSunterModel model;
   std::vector<BlockingKeyStats> blocking;
   std::size_t candidate_pairs = 0;  // compared in the scoring pass
   std::size_t em_pairs = 0;         // seen by EM
   double candidate_match_share = 0; // EM's share of matches among the candidate pairs
+  double max_match_share = 1;       // the bound EM's share was held to (records / candidate pairs, at most 0.9)
   std::vector<ScoredPair> pairs;    // probability >= keep_probability, sorted by (a, b)
+  std::vector<PhaseTime> phase_seconds;  // each stage, in order
 };
 
 class PersonMatcher {

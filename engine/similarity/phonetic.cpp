@@ -78,4 +78,39 @@ std::string phonetic_key(std::string_view folded_name) {
   return key;
 }
 
+// Hand-written for the same reason as NYSIIS: a line-by-line port of
+// jellyfish.soundex, so that its keys are the reference.
+std::string soundex_key(std::string_view folded_name) {
+  auto digit_class = [](char c) -> char {
+    switch (c) {
+      case 'B': case 'F': case 'P': case 'V': return '1';
+      case 'C': case 'G': case 'J': case 'K': case 'Q': case 'S': case 'X': case 'Z': return '2';
+      case 'D': case 'T': return '3';
+      case 'L': return '4';
+      case 'M': case 'N': return '5';
+      case 'R': return '6';
+      default: return 0;
+    }
+  };
+  std::string s;
+  for (char c : folded_name) {
+    if (c >= 'a' && c <= 'z') s += static_cast<char>(c - 'a' + 'A');
+    else if (c >= 'A' && c <= 'Z') s += c;
+  }
+  if (s.empty()) return s;
+  std::string out(1, s[0]);
+  char last = digit_class(s[0]);
+  for (std::size_t i = 1; i < s.size() && out.size() < 4; ++i) {
+    const char code = digit_class(s[i]);
+    if (code) {
+      if (code != last) out += code;
+      last = code;
+    } else if (s[i] != 'H' && s[i] != 'W') {
+      last = 0;  // a vowel separates two letters of one class; H and W do not
+    }
+  }
+  out.resize(4, '0');
+  return out;
+}
+
 }  // namespace casegraph::similarity

@@ -17,4 +17,13 @@ namespace casegraph::similarity {
 // Examples: knight -> NAGT, mitchell -> MATCAL, macdonald -> MCDANALD.
 std::string phonetic_key(std::string_view folded_name);
 
+// American Soundex (Russell and Odell; the US census form), as jellyfish
+// implements it: the first letter kept, then up to three digit classes,
+// vowels separating repeats and H/W not. A second, coarser key beside
+// NYSIIS for blocking: it drops vowels and H/W altogether, so transposed or
+// dropped vowels and letters in the same class (Rowe/Rwoe, Smyth/Smith)
+// still agree where NYSIIS, which keeps vowel positions, splits them.
+// "" for a token without letters. Examples: robert -> R163, tymczak -> T522.
+std::string soundex_key(std::string_view folded_name);
+
 }  // namespace casegraph::similarity
