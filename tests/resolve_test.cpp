@@ -88,6 +88,7 @@ TEST(IdentityMap, RefusesDecisionOnUnknownEntity) {
 #include "engine/resolve/field_text.h"
 #include "engine/resolve/fellegi_sunter.h"
 #include "engine/resolve/person_features.h"
+#include "engine/resolve/probabilistic.h"
 
 namespace casegraph {
 namespace {
@@ -261,6 +262,34 @@ TEST(EditDistance, WithinOneEditAgreesWithTheDynamicProgramme) {
     EXPECT_EQ(resolve::within_one_edit(a, b), full <= 1) << a << " / " << b;
     EXPECT_EQ(resolve::edit_distance_capped(a, b, 1), std::min(full, 2)) << a << " / " << b;
   }
+}
+
+// Early-stopping scoring drops only what is below the threshold: on every
+// pair of a small fitted case, it gives the exact weight when that reaches
+// the threshold and some value below the threshold otherwise.
+TEST(PersonMatcher, EarlyStopScoringIsExactAboveTheThreshold) {
+  const char* fore[] = {"Amara", "Amra", "Wei", "Mohammed", "Muhammad", "Ivan", "Ioana", "Kofi"};
+  const char* sur[] = {"Okafor", "Okafro", "Chen", "Haddad", "Hadad", "Petrov", "Popescu", "Mensah"};
+  const char* dob[] = {"2009-04-02", "2009-02-04", "1990-01-01", "1985-07-19", "", "2001-12-30"};
+  std::vector<resolve::PersonFeatures> people;
+  for (int i = 0; i < 60; ++i) people.push_back(features(fore[(i * 7) % 8], sur[(i * 3 + i / 8) % 8], dob[i % 6]));
+  resolve::PersonMatcher matcher(people);
+  matcher.run({});
+  std::size_t above = 0, below = 0;
+  for (double threshold : {-5.0, 0.0, 8.0})
+    for (std::uint32_t i = 0; i < people.size(); ++i)
+      for (std::uint32_t j = i + 1; j < people.size(); ++j) {
+        const double full = matcher.weight(i, j), pruned = matcher.weight_if_at_least(i, j, threshold);
+        if (full >= threshold) {
+          EXPECT_DOUBLE_EQ(pruned, full);
+          ++above;
+        } else {
+          EXPECT_LT(pruned, threshold);
+          ++below;
+        }
+      }
+  EXPECT_GT(above, 0u);
+  EXPECT_GT(below, 0u);
 }
 
 TEST(Blocking, OversizedBlocksAreWindowedAndCounted) {

@@ -89,31 +89,46 @@ const std::array<FieldSpec, kFieldCount>& field_specs() {
   return specs;
 }
 
-ComparisonVector compare(const PersonFeatures& a, const PersonFeatures& b) {
-  ComparisonVector v{};
-  v[static_cast<std::size_t>(Field::forename)] = forename_level(a, b);
-  v[static_cast<std::size_t>(Field::surname)] = surname_level(a, b);
+void compare_names(const PersonFeatures& a, const PersonFeatures& b, std::uint8_t& forename, std::uint8_t& surname) {
+  forename = forename_level(a, b);
+  surname = surname_level(a, b);
   // Forename and surname swapped between the records, a common clerical
   // error: its own forename level (EM weighs it), the surname level from the
   // crossed comparison.
-  if (v[0] >= 4 && !a.forename.empty() && !b.forename.empty() && !a.surname.empty() && !b.surname.empty()) {
+  if (forename >= 4 && !a.forename.empty() && !b.forename.empty() && !a.surname.empty() && !b.surname.empty()) {
     const double fore = jaro_winkler_similarity(a.forename, b.surname);
     const double sur = jaro_winkler_similarity(a.surname, b.forename);
     if (fore >= kClose && sur >= kClose) {
-      v[static_cast<std::size_t>(Field::forename)] = 6;
-      v[static_cast<std::size_t>(Field::surname)] = fore == 1.0 && sur == 1.0 ? 1 : 2;
+      forename = 6;
+      surname = fore == 1.0 && sur == 1.0 ? 1 : 2;
     }
   }
-  v[static_cast<std::size_t>(Field::dob)] = static_cast<std::uint8_t>(compare_date_parts(a.dob, b.dob));
-  v[static_cast<std::size_t>(Field::sex)] = a.sex && b.sex ? (a.sex == b.sex ? 1 : 2) : 0;
-  v[static_cast<std::size_t>(Field::house_number)] = exact_level(a.house_number, b.house_number);
-  v[static_cast<std::size_t>(Field::street)] = text_level(a.street, b.street);
-  v[static_cast<std::size_t>(Field::locality)] = text_level(a.locality, b.locality);
-  v[static_cast<std::size_t>(Field::town)] = text_level(a.town, b.town);
-  v[static_cast<std::size_t>(Field::postcode)] = code_level(a.postcode, b.postcode);
-  v[static_cast<std::size_t>(Field::phone)] = code_level(a.phone, b.phone);
-  v[static_cast<std::size_t>(Field::email)] = email_level(a.email, b.email);
-  v[static_cast<std::size_t>(Field::national_id)] = code_level(a.national_id, b.national_id);
+}
+
+std::uint8_t compare_field(const PersonFeatures& a, const PersonFeatures& b, Field field) {
+  switch (field) {
+    case Field::dob: return static_cast<std::uint8_t>(compare_date_parts(a.dob, b.dob));
+    case Field::sex: return a.sex && b.sex ? (a.sex == b.sex ? 1 : 2) : 0;
+    case Field::house_number: return exact_level(a.house_number, b.house_number);
+    case Field::street: return text_level(a.street, b.street);
+    case Field::locality: return text_level(a.locality, b.locality);
+    case Field::town: return text_level(a.town, b.town);
+    case Field::postcode: return code_level(a.postcode, b.postcode);
+    case Field::phone: return code_level(a.phone, b.phone);
+    case Field::email: return email_level(a.email, b.email);
+    case Field::national_id: return code_level(a.national_id, b.national_id);
+    case Field::forename:
+    case Field::surname: break;
+  }
+  std::uint8_t forename = 0, surname = 0;
+  compare_names(a, b, forename, surname);
+  return field == Field::forename ? forename : surname;
+}
+
+ComparisonVector compare(const PersonFeatures& a, const PersonFeatures& b) {
+  ComparisonVector v{};
+  compare_names(a, b, v[static_cast<std::size_t>(Field::forename)], v[static_cast<std::size_t>(Field::surname)]);
+  for (std::size_t f = 2; f < kFieldCount; ++f) v[f] = compare_field(a, b, static_cast<Field>(f));
   return v;
 }
 

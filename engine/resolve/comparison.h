@@ -30,6 +30,10 @@ const std::array<FieldSpec, kFieldCount>& field_specs();
 using ComparisonVector = std::array<std::uint8_t, kFieldCount>;
 
 ComparisonVector compare(const PersonFeatures& a, const PersonFeatures& b);
+// The same, a field at a time (for scoring that stops early): the two name
+// levels together, since a swap of forename and surname sets both.
+void compare_names(const PersonFeatures& a, const PersonFeatures& b, std::uint8_t& forename, std::uint8_t& surname);
+std::uint8_t compare_field(const PersonFeatures& a, const PersonFeatures& b, Field field);
 
 // A comparison vector as one number (mixed radix over the fields' level
 // counts), so pattern counts fit a hash map and a weight table.

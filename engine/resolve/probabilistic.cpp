@@ -1,6 +1,7 @@
 #include "engine/resolve/probabilistic.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <cmath>
@@ -58,6 +59,12 @@ class PhaseClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
   std::clock_t last_cpu_ = std::clock();
 };
+
+// The order weight_if_at_least visits the fields: equality and date tests
+// first, then the Jaro–Winkler ones (names, then address text).
+constexpr std::array<Field, 10> kCheapFirst = {Field::dob,   Field::sex,   Field::house_number, Field::postcode,
+                                               Field::phone, Field::email, Field::national_id, Field::street,
+                                               Field::locality, Field::town};
 
 std::size_t block_pair_bound(const Block& b, std::size_t window) {
   const std::size_t n = b.end - b.begin;
@@ -144,6 +151,21 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   for (std::size_t f = 0; f < fields.size(); ++f)
     for (std::uint8_t l = 0; l < fields[f]; ++l) level_weights_[f].push_back(model_.level_weight(f, l));
 
+  // Best weight each step's remaining fields can add (level 0 adds nothing).
+  // Steps: the cheap fields in kCheapFirst order up to national_id, then the
+  // names, then street, locality, town.
+  {
+    std::vector<double> best_of(kFieldCount, 0.0);
+    for (std::size_t f = 0; f < kFieldCount; ++f)
+      for (double w : level_weights_[f]) best_of[f] = std::max(best_of[f], w);
+    std::vector<double> step_best;
+    for (std::size_t s = 0; s < 7; ++s) step_best.push_back(best_of[static_cast<std::size_t>(kCheapFirst[s])]);
+    step_best.push_back(best_of[static_cast<std::size_t>(Field::forename)] + best_of[static_cast<std::size_t>(Field::surname)]);
+    for (std::size_t s = 7; s < kCheapFirst.size(); ++s) step_best.push_back(best_of[static_cast<std::size_t>(kCheapFirst[s])]);
+    best_after_.assign(step_best.size() + 1, 0.0);
+    for (std::size_t s = step_best.size(); s-- > 0;) best_after_[s] = best_after_[s + 1] + step_best[s];
+  }
+
   // Pass 2: score every candidate pair, keep the ones worth clustering or reviewing.
   const double keep_weight = std::log2(options.keep_probability / (1 - options.keep_probability)) -
                              model_.prior_log2_odds();
@@ -160,7 +182,7 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
       plan.for_each_pair(b, [&](std::uint32_t i, std::uint32_t j) {
         ++local_pairs;
         ++key_pairs;
-        const double w = weight(i, j);
+        const double w = weight_if_at_least(i, j, keep_weight);
         if (w >= keep_weight) local.push_back({i, j, w, model_.probability(w)});
       });
     }
@@ -188,6 +210,29 @@ double PersonMatcher::weight(std::uint32_t a, std::uint32_t b) const {
   double w = 0;
   for (std::size_t f = 0; f < kFieldCount; ++f) w += level_weights_[f][v[f]];
   return w;
+}
+
+double PersonMatcher::weight_if_at_least(std::uint32_t a, std::uint32_t b, double threshold) const {
+  const PersonFeatures& x = people_[a];
+  const PersonFeatures& y = people_[b];
+  // A small margin so that summation order never drops a pair at the threshold.
+  const double floor = threshold - 1e-9;
+  double w = 0;
+  std::size_t step = 0;
+  auto add = [&](Field f) {
+    w += level_weights_[static_cast<std::size_t>(f)][compare_field(x, y, f)];
+    return w + best_after_[++step] >= floor;
+  };
+  for (std::size_t s = 0; s < 7; ++s)
+    if (!add(kCheapFirst[s])) return w + best_after_[step] - 1;  // below the threshold, by construction
+  std::uint8_t fore = 0, sur = 0;
+  compare_names(x, y, fore, sur);
+  w += level_weights_[static_cast<std::size_t>(Field::forename)][fore] +
+       level_weights_[static_cast<std::size_t>(Field::surname)][sur];
+  if (w + best_after_[++step] < floor) return w + best_after_[step] - 1;
+  for (std::size_t s = 7; s < kCheapFirst.size(); ++s)
+    if (!add(kCheapFirst[s])) return w + best_after_[step] - 1;
+  return weight(a, b);  // the same sum in the canonical order, so kept weights are exact
 }
 
 double PersonMatcher::probability(std::uint32_t a, std::uint32_t b) const { return model_.probability(weight(a, b)); }

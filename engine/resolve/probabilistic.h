@@ -62,6 +62,11 @@ class PersonMatcher {
   // With the model fitted by run():
   double weight(std::uint32_t a, std::uint32_t b) const;
   double probability(std::uint32_t a, std::uint32_t b) const;
+  // The weight when it can reach `threshold`; otherwise some value below
+  // it, found without comparing every field: cheap fields first, and a
+  // stop as soon as the best the remaining fields could add falls short.
+  // Most candidate pairs are clear non-matches, so most stop early.
+  double weight_if_at_least(std::uint32_t a, std::uint32_t b, double threshold) const;
   // "forename jw 0.97, surname exact, dob day/month swapped; weight 14.2"
   std::string explain(std::uint32_t a, std::uint32_t b) const;
 
@@ -69,6 +74,7 @@ class PersonMatcher {
   std::vector<PersonFeatures> people_;
   FellegiSunterModel model_;
   std::vector<std::vector<double>> level_weights_;  // [field][level]
+  std::vector<double> best_after_;                  // [step]: most the fields after a step of weight_if_at_least can add
 };
 
 }  // namespace casegraph::resolve
