@@ -19,7 +19,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 CASEGRAPH=${CASEGRAPH:-$here/build/release/casegraph}
-SYNTH_SIZES=${SYNTH_SIZES:-"10000 100000 1000000"}
+SYNTH_SIZES=${SYNTH_SIZES-"10000 100000 1000000"}  # empty: no synth table
 PIPELINE_SIZES=${PIPELINE_SIZES:-"10000"}
 SEED=${SEED:-1}
 THREADS=${THREADS:-0}

@@ -131,7 +131,15 @@ CsrGraph ProjectionEdges::without_dropped(const std::vector<char>& keep) const {
 std::vector<double> projection_stability(const CaseGraph& cg, const Projection& projection,
                                          const std::vector<std::vector<std::int64_t>>& cores,
                                          const StabilityParams& params, const CommunityDetector& detect) {
-  const ProjectionEdges edges(projection.graph);
+  return graph_stability(cg, projection, projection.graph, cores, params, detect);
+}
+
+std::vector<double> graph_stability(const CaseGraph& cg, const Projection& projection, const CsrGraph& graph,
+                                    const std::vector<std::vector<std::int64_t>>& cores, const StabilityParams& params,
+                                    const CommunityDetector& detect) {
+  if (graph.num_vertices() != projection.graph.num_vertices())
+    throw std::invalid_argument("stability: the graph must have the projection's vertices");
+  const ProjectionEdges edges(graph);
   // Only the people of some core need a community in each run's answer.
   std::vector<std::pair<VertexId, std::int64_t>> watched;
   for (const auto& core : cores)

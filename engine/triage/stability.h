@@ -90,6 +90,13 @@ std::vector<double> projection_stability(const CaseGraph& case_graph, const Proj
                                          const std::vector<std::vector<std::int64_t>>& cores,
                                          const StabilityParams& params, const CommunityDetector& detect);
 
+// The same on another graph over the projection's vertices (the graph that
+// communities were detected on, when that is the projection with further
+// ties added): its edges are what runs drop.
+std::vector<double> graph_stability(const CaseGraph& case_graph, const Projection& projection, const CsrGraph& graph,
+                                    const std::vector<std::vector<std::int64_t>>& cores, const StabilityParams& params,
+                                    const CommunityDetector& detect);
+
 // The link mask and community seed of run r (exposed for tests).
 std::vector<char> stability_link_mask(std::size_t link_count, double drop_share, std::uint64_t seed,
                                       std::uint32_t run, std::uint64_t* community_seed);
