@@ -3,6 +3,10 @@
 # about 20% duplicates with one to three errors each), imported with
 # examples/er/febrl.toml, then `casegraph resolve` timed with GNU time
 # (wall time, peak RSS) and scored (pairwise P/R/F1 from `casegraph entities`).
+# resolve itself prints wall and processor seconds per phase (load and
+# features, exact rules, blocking, u, EM, scoring, clustering, storing
+# decisions, commit) and the candidate pairs per blocking key; on a shared
+# machine the processor seconds say what a phase costs.
 # Run once: the machine is shared. Usage: bench/resolve_scale.sh [N] [THREADS] [CASEGRAPH]
 set -euo pipefail
 N=${1:-1000000}
