@@ -52,16 +52,22 @@ class RecordLookup {
 // What each component means, in an analyst's words.
 std::string component_meaning(const std::string& name) {
   static const std::map<std::string, std::string> meaning{
-      {"victim_and_suspect", "holds both a victim and a suspect (3 points)"},
-      {"victims", "people recorded as a victim or reported missing: log2(1 + count)"},
+      {"victim_and_suspect", "holds a victim and a suspect tied to each other: one occurrence, co-presence, "
+                             "or calls between their phones (3 points)"},
+      {"victims", "children recorded as a victim or reported missing, and victims of gravity-3 offences: "
+                  "log2(1 + count)"},
       {"repeat_missing", "missing episodes beyond each child's first: log2(1 + count)"},
-      {"suspects", "people recorded as a suspect or as the subject of intelligence: log2(1 + count)"},
-      {"suspect_occurrences", "occurrences with a member as suspect, summed by gravity: log2(1 + sum)"},
+      {"suspects", "people recorded as a suspect, or adults who are the subject of intelligence and no victim "
+                   "of the case: log2(1 + count)"},
+      {"suspect_occurrences", "occurrences with a member as suspect, summed by gravity: 0.5 log2(1 + sum)"},
       {"gravity", "the gravest occurrence with a member as victim or suspect (0 to 3)"},
       {"intelligence", "intelligence reports on members, summed by grading confidence: log2(1 + sum)"},
-      {"copresence", "a suspect's vehicle or phone where a victim was, inside a missing window"},
-      {"links", "volume of recorded links of the members and their events: 0.5 log2(1 + count)"},
-      {"recency", "how recent the cluster's latest record is: exp(-age in days / 365)"}};
+      {"copresence", "victim-suspect pairs placed together (a suspect's vehicle or phone where a victim was, "
+                     "inside a missing window), each pair once: 2 log2(1 + pairs)"},
+      {"links", "volume of recorded links of the members and their events: 0.25 log2(1 + count)"},
+      {"recency", "how recent the cluster's latest record is: exp(-age in days / 365)"},
+      {"child_offences", "occurrences with a member as suspect and a child as victim, summed by gravity: "
+                         "2 log2(1 + sum)"}};
   auto it = meaning.find(name);
   return it == meaning.end() ? name : it->second;
 }

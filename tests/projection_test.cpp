@@ -142,11 +142,12 @@ TEST(Clusters, RankVictimAndSuspectGroupsFirstWithTheirEvidence) {
   EXPECT_EQ(top.members, (std::vector<std::int64_t>{1, 2, 3}));
   // both, one victim, no repeat episode, one suspect, one occurrence of unknown
   // offence (gravity 0.5) as suspect, gravity 0.5 (engine/triage/clusters.h).
-  double expected = 3 + std::log2(2) + 0 + std::log2(2) + std::log2(1.5) + 0.5;
+  // Suspect occurrences count half (volume is damped); no child offences (no dates of birth).
+  double expected = 3 + std::log2(2) + 0 + std::log2(2) + 0.5 * std::log2(1.5) + 0.5;
   // links: every link touching the three people or their events/objects.
   const ScoreComponent& links = top.components[8];
   EXPECT_EQ(links.name, "links");
-  expected += 0.5 * std::log2(1 + links.count);
+  expected += 0.25 * std::log2(1 + links.count);
   const ScoreComponent& recency = top.components[9];
   EXPECT_DOUBLE_EQ(recency.points, 1.0);  // the latest evidence in the case is this cluster's
   expected += 1.0;

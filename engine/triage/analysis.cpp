@@ -14,6 +14,7 @@
 #include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
 #include "engine/linking/copresence.h"
+#include "engine/triage/split_large.h"
 
 namespace casegraph {
 namespace {
@@ -77,16 +78,23 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
     r.scores["victim_proximity"] = std::move(proximity);
   clock.done("victim proximity");
 
-  r.membership = detect_communities(people, params.community, params.resolution, params.seed, params.threads,
-                                    &r.modularity);
-  clock.done("communities");
-
   ClusterInputs inputs;
   inputs.offence_of = offences_of(entities, identities);
+  inputs.born = births_of(entities, identities);
   if (params.copresence_hook)
     inputs.copresence = params.copresence_hook(r.case_graph);
   else if (params.copresence)
     inputs.copresence = copresence_findings(r.case_graph, entities);
+
+  // Communities of the projection with co-presence and call ties, large ones
+  // split until reviewable (clusters.h clustering_graph, split_large.h).
+  const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs.copresence, params.clusters);
+  r.membership = detect_communities(ties, params.community, params.resolution, params.seed, params.threads,
+                                    &r.modularity);
+  r.membership = split_large_communities(ties, r.membership, params.clusters.max_people, [&](const CsrGraph& part) {
+    return detect_communities(part, params.community, 1.0, params.seed, 1, nullptr);
+  });
+  clock.done("communities");
   r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, inputs, params.clusters);
   clock.done("clusters");
 

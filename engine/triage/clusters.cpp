@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -28,13 +29,20 @@ std::string date_text(std::optional<Timestamp> t) {
 
 // What each person's own links say, gathered once from the case graph.
 struct PersonEvidence {
-  std::vector<EvidenceItem> victim;        // victim_in
+  std::vector<EvidenceItem> victim;        // victim_in, counted (a child, age unknown, or gravity 3)
   std::vector<EvidenceItem> missing;       // reported_missing
   std::vector<EvidenceItem> suspect;       // suspect_in, with gravity as weight
+  std::vector<std::int64_t> suspect_occurrence;  // the occurrence of each suspect item
+  std::vector<std::int64_t> victim_occurrence;   // the occurrence of each victim item
   std::vector<EvidenceItem> intelligence;  // subject_of, with grading confidence as weight
+  std::vector<EvidenceItem> intelligence_as_suspect;  // those that make the subject a suspect
   std::vector<std::int64_t> all_links;     // every link touching the person or their events
   const LinkRow* latest = nullptr;
+  bool child_victim = false;               // a child victim_in, or reported missing as a child
+  bool named_suspect = false;              // suspect_in an occurrence
 };
+
+constexpr Timestamp kEighteenYears = static_cast<Timestamp>(18 * 365.2425 * 86400);
 
 std::optional<Timestamp> when_of(const LinkRow& link) { return link.end ? link.end : link.start; }
 
@@ -42,7 +50,8 @@ class EvidenceGatherer {
  public:
   EvidenceGatherer(const CaseGraph& cg, const ClusterInputs& inputs) : cg_(cg), inputs_(inputs) {}
 
-  std::map<std::int64_t, PersonEvidence> gather() const {
+  // `child_occurrences` receives the occurrences with a child victim.
+  std::map<std::int64_t, PersonEvidence> gather(std::set<std::int64_t>& child_occurrences) const {
     std::map<std::int64_t, PersonEvidence> evidence;
     std::map<std::int64_t, std::vector<std::int64_t>> people_of_entity;
     for (const LinkRow& link : cg_.links) {
@@ -53,7 +62,16 @@ class EvidenceGatherer {
         PersonEvidence& e = evidence[end];
         e.all_links.push_back(link.id);
         add_role_evidence(link, end, other, e);
+        if (link.type == link_type::victim_in && is_child(end, link.start) && !property_offence(other))
+          child_occurrences.insert(other);
       }
+    }
+    // Intelligence makes its adult subject a suspect, not a child at risk
+    // nor a victim of the case who is named as no occurrence's suspect.
+    for (auto& [person, e] : evidence) {
+      const bool victim = e.child_victim || !e.victim.empty() || !e.missing.empty();
+      for (EvidenceItem& item : e.intelligence)
+        if (!(is_child(person, item.when) || (victim && !e.named_suspect))) e.intelligence_as_suspect.push_back(item);
     }
     for (const LinkRow& link : cg_.links) {
       for (std::int64_t end : {link.source, link.target}) {
@@ -71,15 +89,34 @@ class EvidenceGatherer {
 
  private:
   bool is_person(std::int64_t id) const { return cg_.type[cg_.vertex(id)] == entity_type::person; }
+  // Under 18 at `when`; false when either date is unknown.
+  bool is_child(std::int64_t person, std::optional<Timestamp> when) const {
+    auto it = inputs_.born.find(person);
+    return it != inputs_.born.end() && when && *when - it->second < kEighteenYears && *when >= it->second;
+  }
+  bool is_adult(std::int64_t person, std::optional<Timestamp> when) const {
+    auto it = inputs_.born.find(person);
+    return it != inputs_.born.end() && when && *when - it->second >= kEighteenYears;
+  }
   const std::string& label(std::int64_t id) const { return cg_.label[cg_.vertex(id)]; }
 
   void add_role_evidence(const LinkRow& link, std::int64_t person, std::int64_t other, PersonEvidence& e) const {
     EvidenceItem item{link.id, person, "", link.start, 1.0};
     if (link.type == link_type::victim_in) {
       item.weight = gravity_of(other);
-      item.what = fmt::format("victim in {}{}", label(other), offence_note(other));
-      e.victim.push_back(item);
+      // Triage looks for people harmed: a child harmed in person, or anyone
+      // in an offence of gravity 3. The householders of volume property
+      // crime (a burglary, a theft), children of the house included, are not
+      // counted; nor adults in lesser offences.
+      const bool child = is_child(person, link.start) && !property_offence(other);
+      item.what = fmt::format("{}victim in {}{}", child ? "child " : "", label(other), offence_note(other));
+      if (child) e.child_victim = true;
+      if (child || item.weight >= 3 || (!is_adult(person, link.start) && !property_offence(other))) {
+        e.victim.push_back(item);
+        e.victim_occurrence.push_back(other);
+      }
     } else if (link.type == link_type::reported_missing) {
+      if (!is_adult(person, link.start)) e.child_victim = true;
       item.what = fmt::format("reported missing: {} ({} to {})", label(other), date_text(link.start),
                               link.end ? date_text(link.end) : "not returned");
       e.missing.push_back(item);
@@ -87,6 +124,8 @@ class EvidenceGatherer {
       item.weight = gravity_of(other);
       item.what = fmt::format("suspect in {}{}", label(other), offence_note(other));
       e.suspect.push_back(item);
+      e.suspect_occurrence.push_back(other);
+      e.named_suspect = true;
     } else if (link.type == "subject_of") {
       item.weight = link.grading.confidence();
       const std::string grading = link.grading.text();
@@ -99,6 +138,10 @@ class EvidenceGatherer {
   double gravity_of(std::int64_t occurrence) const {
     auto it = inputs_.offence_of.find(occurrence);
     return it == inputs_.offence_of.end() ? kUnknownOffenceGravity : offence_gravity(it->second);
+  }
+  bool property_offence(std::int64_t occurrence) const {
+    auto it = inputs_.offence_of.find(occurrence);
+    return it != inputs_.offence_of.end() && against_property(it->second);
   }
   std::string offence_note(std::int64_t occurrence) const {
     auto it = inputs_.offence_of.find(occurrence);
@@ -132,10 +175,118 @@ void append(std::vector<EvidenceItem>& to, const std::vector<EvidenceItem>& from
 
 }  // namespace
 
+std::unordered_map<std::int64_t, Timestamp> births_of(const std::vector<EntityRow>& entities,
+                                                      const IdentityMap& identities) {
+  std::unordered_map<std::int64_t, Timestamp> born;
+  for (const EntityRow& e : entities) {
+    if (e.type != entity_type::person) continue;
+    auto it = e.attributes.find("dob");
+    if (it == e.attributes.end() || !it->is_string()) continue;
+    // YYYY-MM-DD (a time after it is ignored); anything else is no date.
+    const std::string& text = it->get_ref<const std::string&>();
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (text.size() < 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) continue;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    if (!ymd.ok()) continue;
+    const auto days = std::chrono::sys_days{ymd}.time_since_epoch().count();
+    born.emplace(identities.canonical(e.id), static_cast<Timestamp>(days) * 86400);
+  }
+  return born;
+}
+
+namespace {
+
+// Call ties: the people on both ends of calls, by phone pair. A pair of
+// phones with n calls between them gives each pair of their users
+// log2(1 + n) x 2 / (d_a + d_b), d = the distinct phones each phone called or
+// was called by: repeated calls count with diminishing returns, and a phone
+// that talks to hundreds (a taxi firm's booking line) ties its callers to
+// nobody in particular.
+void add_call_ties(const CaseGraph& cg, const std::unordered_map<std::int64_t, VertexId>& vertex_of, double scale,
+                   std::vector<Edge>& edges) {
+  std::unordered_map<std::int64_t, std::vector<VertexId>> users;  // phone entity -> projection vertices
+  std::map<std::pair<std::int64_t, std::int64_t>, double> calls;  // phone pair (ordered) -> calls
+  for (const LinkRow& link : cg.links) {
+    const bool source_phone = cg.type[cg.vertex(link.source)] == entity_type::phone;
+    const bool target_phone = cg.type[cg.vertex(link.target)] == entity_type::phone;
+    if (link.type == link_type::called && source_phone && target_phone && link.source != link.target) {
+      calls[std::minmax(link.source, link.target)] += 1;
+    } else if (source_phone != target_phone) {
+      const std::int64_t person = source_phone ? link.target : link.source;
+      auto it = vertex_of.find(person);
+      if (it == vertex_of.end()) continue;
+      auto& list = users[source_phone ? link.source : link.target];
+      if (std::find(list.begin(), list.end(), it->second) == list.end()) list.push_back(it->second);
+    }
+  }
+  std::unordered_map<std::int64_t, double> contacts;
+  for (const auto& [pair, n] : calls) contacts[pair.first] += 1, contacts[pair.second] += 1;
+  for (const auto& [pair, n] : calls) {
+    auto a = users.find(pair.first), b = users.find(pair.second);
+    if (a == users.end() || b == users.end()) continue;
+    const double w = scale * std::log2(1 + n) * 2 / (contacts[pair.first] + contacts[pair.second]);
+    for (VertexId u : a->second)
+      for (VertexId v : b->second)
+        if (u != v) edges.push_back({u, v, w});
+  }
+}
+
+// People (canonical entity ids, pair ordered) whose phones called each other.
+std::set<std::pair<std::int64_t, std::int64_t>> calling_pairs(const CaseGraph& cg) {
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> users;
+  for (const LinkRow& link : cg.links) {
+    const bool source_phone = cg.type[cg.vertex(link.source)] == entity_type::phone;
+    const bool target_phone = cg.type[cg.vertex(link.target)] == entity_type::phone;
+    if (source_phone == target_phone) continue;
+    const std::int64_t person = source_phone ? link.target : link.source;
+    if (cg.type[cg.vertex(person)] == entity_type::person) users[source_phone ? link.source : link.target].push_back(person);
+  }
+  std::set<std::pair<std::int64_t, std::int64_t>> pairs;
+  for (const LinkRow& link : cg.links) {
+    if (link.type != link_type::called) continue;
+    auto a = users.find(link.source), b = users.find(link.target);
+    if (a == users.end() || b == users.end()) continue;
+    for (std::int64_t u : a->second)
+      for (std::int64_t v : b->second)
+        if (u != v) pairs.insert(std::minmax(u, v));
+  }
+  return pairs;
+}
+
+}  // namespace
+
+CsrGraph clustering_graph(const CaseGraph& cg, const Projection& projection,
+                          const std::vector<CopresenceFinding>& findings, const ClusterParams& params) {
+  const CsrGraph& people = projection.graph;
+  const bool ties = params.copresence_tie > 0 && !params.disabled.count("copresence_ties") && !findings.empty();
+  const bool call_ties = params.call_tie > 0 && !params.disabled.count("call_ties");
+  if (!ties && !call_ties) return people;
+  std::unordered_map<std::int64_t, VertexId> vertex_of;
+  for (std::size_t i = 0; i < projection.case_vertex.size(); ++i)
+    vertex_of[cg.entity[projection.case_vertex[i]]] = static_cast<VertexId>(i);
+  std::vector<Edge> edges;
+  edges.reserve(people.num_edges());
+  for (VertexId u = 0; u < people.num_vertices(); ++u)
+    for (ArcIndex a = people.arc_begin(u); a < people.arc_end(u); ++a)
+      if (u < people.target(a)) edges.push_back({u, people.target(a), people.weight(a)});
+  if (ties) {
+    std::set<std::pair<VertexId, VertexId>> pairs;
+    for (const CopresenceFinding& f : findings) {
+      auto a = vertex_of.find(f.victim), b = vertex_of.find(f.suspect);
+      if (a == vertex_of.end() || b == vertex_of.end() || a->second == b->second) continue;
+      pairs.insert(std::minmax(a->second, b->second));
+    }
+    for (const auto& [u, v] : pairs) edges.push_back({u, v, params.copresence_tie});
+  }
+  if (call_ties) add_call_ties(cg, vertex_of, params.call_tie, edges);
+  return CsrGraph::from_edges(people.num_vertices(), edges, false, true);
+}
+
 const std::vector<std::string>& score_component_names() {
   static const std::vector<std::string> names{"victim_and_suspect", "victims", "repeat_missing", "suspects",
                                               "suspect_occurrences", "gravity", "intelligence", "copresence",
-                                              "links", "recency"};
+                                              "links", "recency", "child_offences"};
   return names;
 }
 
@@ -154,7 +305,25 @@ nlohmann::json to_json(const ScoreComponent& c) {
 std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& projection,
                                          const std::vector<std::uint32_t>& membership, const ClusterInputs& inputs,
                                          const ClusterParams& params) {
-  const auto evidence = EvidenceGatherer(cg, inputs).gather();
+  std::set<std::int64_t> child_occurrences;
+  const auto evidence = EvidenceGatherer(cg, inputs).gather(child_occurrences);
+  const auto calling = calling_pairs(cg);
+  std::set<std::pair<std::int64_t, std::int64_t>> copresent;  // (victim, suspect)
+  for (const CopresenceFinding& f : inputs.copresence) copresent.insert({f.victim, f.suspect});
+  // A victim and a suspect of one cluster are tied when they are named in
+  // one occurrence, placed together by co-presence, or their phones called
+  // each other; two people community detection merely grouped are not.
+  auto tie = [&](std::int64_t victim, std::int64_t suspect) -> std::vector<EvidenceItem> {
+    const PersonEvidence& v = evidence.at(victim);
+    const PersonEvidence& s = evidence.at(suspect);
+    for (std::size_t i = 0; i < v.victim.size(); ++i)
+      for (std::size_t j = 0; j < s.suspect.size(); ++j)
+        if (v.victim_occurrence[i] == s.suspect_occurrence[j]) return {v.victim[i], s.suspect[j]};
+    const EvidenceItem& role_v = !v.victim.empty() ? v.victim.front() : v.missing.front();
+    const EvidenceItem& role_s = !s.suspect.empty() ? s.suspect.front() : s.intelligence_as_suspect.front();
+    if (copresent.count({victim, suspect}) || calling.count(std::minmax(victim, suspect))) return {role_v, role_s};
+    return {};
+  };
   std::optional<Timestamp> case_latest;
   for (const auto& [person, e] : evidence)
     if (e.latest && (!case_latest || *when_of(*e.latest) > *case_latest)) case_latest = when_of(*e.latest);
@@ -168,20 +337,19 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     if (people.size() < params.min_people) continue;
     std::sort(people.begin(), people.end());
     std::vector<std::int64_t> victims, suspects, all_links;
-    std::vector<EvidenceItem> occurrence_and_victim_items, victim_items, repeat_items, suspect_items, occurrence_items, intel_items, pairing;
+    std::vector<EvidenceItem> child_offence_items, occurrence_and_victim_items, victim_items, repeat_items, suspect_items, occurrence_items, intel_items;
     const LinkRow* latest = nullptr;
     double repeats = 0;
     for (std::int64_t p : people) {
       auto it = evidence.find(p);
       if (it == evidence.end()) continue;
       const PersonEvidence& e = it->second;
-      const bool victim = !e.victim.empty() || !e.missing.empty();
-      const bool suspect = !e.suspect.empty() || !e.intelligence.empty();
+      const bool victim = !e.victim.empty() || e.child_victim;
+      const bool suspect = !e.suspect.empty() || !e.intelligence_as_suspect.empty();
       if (victim) {
         victims.push_back(p);
         append(victim_items, e.victim);
         append(victim_items, e.missing);
-        pairing.push_back(!e.victim.empty() ? e.victim.front() : e.missing.front());
       }
       if (e.missing.size() >= 2) {
         repeats += static_cast<double>(e.missing.size() - 1);
@@ -190,10 +358,11 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
       if (suspect) {
         suspects.push_back(p);
         append(suspect_items, e.suspect);
-        append(suspect_items, e.intelligence);
-        pairing.push_back(!e.suspect.empty() ? e.suspect.front() : e.intelligence.front());
+        append(suspect_items, e.intelligence_as_suspect);
       }
       append(occurrence_items, e.suspect);
+      for (std::size_t i = 0; i < e.suspect.size(); ++i)
+        if (child_occurrences.count(e.suspect_occurrence[i])) child_offence_items.push_back(e.suspect[i]);
       append(occurrence_and_victim_items, e.suspect);
       append(occurrence_and_victim_items, e.victim);
       append(intel_items, e.intelligence);
@@ -216,10 +385,12 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     std::vector<EvidenceItem> copresence_items;
     const std::set<std::int64_t> victim_set(victims.begin(), victims.end());
     const std::set<std::int64_t> suspect_set(suspects.begin(), suspects.end());
-    double copresence = 0;
+    // One count per (victim, suspect) pair: the tenth sighting of the same car
+    // where the same child was adds evidence to read, not another pair.
+    std::set<std::pair<std::int64_t, std::int64_t>> copresent_pairs;
     for (const CopresenceFinding& f : inputs.copresence) {
       if (!victim_set.count(f.victim) || !suspect_set.count(f.suspect)) continue;
-      copresence += 1;
+      copresent_pairs.insert({f.victim, f.suspect});
       for (std::int64_t link : f.link_ids) copresence_items.push_back({link, f.suspect, f.what, f.when, 1.0});
     }
 
@@ -227,31 +398,41 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     c.community = community;
     c.members = people;
     auto count = [](const auto& v) { return static_cast<double>(v.size()); };
-    const bool both = !victims.empty() && !suspects.empty();
-    c.components.push_back({"victim_and_suspect", both ? 1.0 : 0.0, both ? 3.0 : 0.0,
-                            both ? pairing : std::vector<EvidenceItem>{}});
+    std::vector<EvidenceItem> pairing;
+    for (std::size_t i = 0; i < victims.size() && pairing.empty(); ++i)
+      for (std::size_t j = 0; j < suspects.size() && pairing.empty(); ++j)
+        if (victims[i] != suspects[j]) pairing = tie(victims[i], suspects[j]);
+    const bool both = !pairing.empty();
+    c.components.push_back({"victim_and_suspect", both ? 1.0 : 0.0, both ? 3.0 : 0.0, pairing});
     c.components.push_back({"victims", count(victims), std::log2(1 + count(victims)), unique_by_link(victim_items)});
     c.components.push_back({"repeat_missing", repeats, std::log2(1 + repeats), unique_by_link(repeat_items)});
     c.components.push_back(
         {"suspects", count(suspects), std::log2(1 + count(suspects)), unique_by_link(suspect_items)});
     const double occurrence_gravity = total_weight(occurrence_items);
     c.components.push_back(
-        {"suspect_occurrences", occurrence_gravity, std::log2(1 + occurrence_gravity), occurrence_items});
+        {"suspect_occurrences", occurrence_gravity, params.occurrence_weight * std::log2(1 + occurrence_gravity),
+         occurrence_items});
     c.components.push_back({"gravity", gravity, gravity, gravity_items});
     intel_items = unique_by_link(intel_items);
     const double confidence = total_weight(intel_items);
     c.components.push_back({"intelligence", confidence, std::log2(1 + confidence), intel_items});
+    const double copresence = static_cast<double>(copresent_pairs.size());
     c.components.push_back({"copresence", copresence, params.copresence_weight * std::log2(1 + copresence),
                             unique_by_link(copresence_items)});
     std::vector<EvidenceItem> volume;
     volume.reserve(all_links.size());
     for (std::int64_t link : all_links) volume.push_back({link, 0, "", std::nullopt, 1.0});
-    c.components.push_back({"links", count(all_links), 0.5 * std::log2(1 + count(all_links)), std::move(volume)});
+    c.components.push_back(
+        {"links", count(all_links), params.links_weight * std::log2(1 + count(all_links)), std::move(volume)});
     const std::optional<Timestamp> last = latest ? when_of(*latest) : std::nullopt;
     const double age_days = last && case_latest ? static_cast<double>(*case_latest - *last) / 86400.0 : 0.0;
     std::vector<EvidenceItem> recency_items;
     if (latest) recency_items.push_back({latest->id, 0, "latest dated link of the cluster", last, 1.0});
     c.components.push_back({"recency", age_days, last ? std::exp(-age_days / 365.0) : 0.0, recency_items});
+    child_offence_items = unique_by_link(child_offence_items);
+    const double child_gravity = total_weight(child_offence_items);
+    c.components.push_back({"child_offences", child_gravity,
+                            params.child_offence_weight * std::log2(1 + child_gravity), child_offence_items});
     for (ScoreComponent& part : c.components) {
       if (params.disabled.count(part.name)) part.points = 0;
       c.score += part.points;

@@ -6,23 +6,37 @@
 // else (tests/triage_test.cpp asserts that person attributes change no score).
 //
 // Score of a cluster (members = its people; at least two). Each component
-// names the links behind it, so every point is traced to source rows:
-//   3                   victim_and_suspect: it holds both a victim and a suspect
-// + log2(1 + V)         victims: people victim_in an occurrence or reported_missing
+// names the links behind it, so every point is traced to source rows. A
+// "child" is a person under 18 on the date of the link (from their "dob"
+// attribute); a person without a date of birth is not assumed an adult.
+//   3                   victim_and_suspect: it holds a victim and a suspect tied to
+//                       each other (named in one occurrence, placed together by
+//                       co-presence, or their phones called each other)
+// + log2(1 + V)         victims: children victim_in an occurrence or reported_missing,
+//                       and anyone victim_in an offence of gravity 3 (a burglary's
+//                       adult householder is not counted: that is volume crime)
 // + log2(1 + R)         repeat_missing: R = episodes beyond the first, summed over
 //                       members with two or more missing episodes
-// + log2(1 + S)         suspects: people suspect_in an occurrence or subject_of intelligence
-// + log2(1 + F)         suspect_occurrences: F = sum of gravity (gravity.h) over the
-//                       distinct occurrences in which a member is a suspect
+// + log2(1 + S)         suspects: people suspect_in an occurrence, or subject_of
+//                       intelligence when they are an adult at the report and not
+//                       a victim or missing child of the case (intelligence about a
+//                       child at risk names the child as its subject)
+// + 0.5 log2(1 + F)     suspect_occurrences: F = sum of gravity (gravity.h) over the
+//                       distinct occurrences in which a member is a suspect (damped:
+//                       a prolific burglar's forty burglaries are volume, not harm)
 // + G                   gravity: the highest gravity (0..3) of an occurrence in
 //                       which a member is a victim or a suspect
 // + log2(1 + I)         intelligence: I = sum of grading confidence (1A = 1 .. 3E = 0.2)
 //                       over the distinct reports with a member as subject
-// + C_w log2(1 + C)     copresence: C = co-presence findings between a victim and a
-//                       suspect of the cluster (a suspect's vehicle or phone where a
-//                       victim was, inside a missing window), C_w = 2
-// + 0.5 log2(1 + L)     links: L = distinct links of members and their events (volume)
+// + C_w log2(1 + C)     copresence: C = distinct (victim, suspect) pairs of the
+//                       cluster placed together by co-presence findings (a suspect's
+//                       vehicle or phone where a victim was, inside a missing window);
+//                       a pair counts once however often it was sighted. C_w = 2
+// + 0.25 log2(1 + L)    links: L = distinct links of members and their events (volume)
 // + exp(-age / 365)     recency: age = the case's latest date minus the cluster's, days
+// + 2 log2(1 + X)       child_offences: X = sum of gravity over the distinct
+//                       occurrences in which a member is a suspect and a child is a
+//                       victim (the child need not be a member)
 // Logarithms make each extra item count for less, so volume alone (a prolific
 // burglary crew) does not outrank a small group with victims and suspects.
 // ClusterParams::disabled removes components by name (for ablation studies).
@@ -83,18 +97,54 @@ struct ClusterInputs {
   // Occurrence entity id (canonical) -> offence type as recorded.
   std::unordered_map<std::int64_t, std::string> offence_of;
   std::vector<CopresenceFinding> copresence;
+  // Person entity id (canonical) -> date of birth (midnight UTC), where recorded.
+  std::unordered_map<std::int64_t, Timestamp> born;
 };
 
 struct ClusterParams {
   std::uint32_t min_people = 2;
   double copresence_weight = 2.0;
+  double child_offence_weight = 2.0;
+  double occurrence_weight = 0.5;  // of suspect_occurrences (volume, damped)
+  double links_weight = 0.25;
+  // Communities with more people than this are split again (split_large.h)
+  // before scoring: an analyst reviews a ring, not a town. 0 = no split.
+  std::uint32_t max_people = 30;
+  // Weight of the tie a co-presence finding adds between its victim and
+  // suspect in the graph communities are found on (with_copresence_ties).
+  double copresence_tie = 1.0;
+  double call_tie = 10.0;  // scale of call ties (clustering_graph)
   std::set<std::string> disabled;  // component names scored 0 (ablation)
 };
+
+// The graph communities are detected on: the person projection, plus
+// - one tie of weight params.copresence_tie for each distinct (victim,
+//   suspect) pair of the co-presence findings: the projection links people
+//   through what they share and discounts what many share, so a car kept by a
+//   suspect, read where a missing child was found while she was missing, is
+//   direct evidence of the two together (as strong as a flat two people
+//   share, weight 1), while the camera and the child's home, shared with
+//   many, weigh little there;
+// - call ties: for each pair of phones with n calls between them, each pair
+//   of their users gets log2(1 + n) x 2 / (d_a + d_b), d = the distinct
+//   phones each phone was in contact with (repeated calls count with
+//   diminishing returns; a line that calls hundreds ties nobody). The
+//   projection sees a phone's contacts only as shared places, and makes the
+//   phone of anyone with 50 contacts a hub that links nobody.
+// "copresence_ties" / "call_ties" in params.disabled leave either out.
+CsrGraph clustering_graph(const CaseGraph& case_graph, const Projection& projection,
+                              const std::vector<CopresenceFinding>& findings, const ClusterParams& params);
 
 // `membership[i]` is the community of projection vertex i.
 std::vector<RankedCluster> rank_clusters(const CaseGraph& case_graph, const Projection& projection,
                                          const std::vector<std::uint32_t>& membership, const ClusterInputs& inputs,
                                          const ClusterParams& params);
+
+// Person entity (canonical id) -> date of birth, from each person's "dob"
+// attribute (YYYY-MM-DD, as importers write dates); the first readable one
+// of an identity's entities.
+std::unordered_map<std::int64_t, Timestamp> births_of(const std::vector<EntityRow>& entities,
+                                                      const IdentityMap& identities);
 
 // The component names, in score order.
 const std::vector<std::string>& score_component_names();

@@ -42,10 +42,27 @@ const std::vector<GravityEntry>& gravity_table() {
   return table;
 }
 
-double offence_gravity(std::string_view offence_type) {
-  std::string text(offence_type);
+namespace {
+std::string lower(std::string_view s) {
+  std::string text(s);
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+}  // namespace
+
+bool against_property(std::string_view offence_type) {
+  static const std::vector<std::string_view> phrases{"burglary", "theft", "criminal damage", "shoplifting",
+                                                     "making off", "handling stolen", "fraud"};
+  const std::string text = lower(offence_type);
+  if (text.find("robbery") != std::string::npos) return false;  // robbery is violence against the person
+  for (std::string_view phrase : phrases)
+    if (text.find(phrase) != std::string::npos) return true;
+  return false;
+}
+
+double offence_gravity(std::string_view offence_type) {
+  const std::string text = lower(offence_type);
   for (const GravityEntry& entry : gravity_table())
     if (text.find(entry.phrase) != std::string::npos) return entry.gravity;
   return kUnknownOffenceGravity;

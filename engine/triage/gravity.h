@@ -31,6 +31,12 @@ struct GravityEntry {
 // The table above, most specific phrases first.
 const std::vector<GravityEntry>& gravity_table();
 
+// Offences against property (burglary, theft, criminal damage, shoplifting,
+// making off without payment): their victims are householders and owners,
+// counted by triage as volume crime, not as people harmed (a child listed as
+// a victim of a burglary of the family home is not a child at risk for it).
+bool against_property(std::string_view offence_type);
+
 // Gravity of an offence type as recorded (free text); 0.5 when no phrase matches.
 double offence_gravity(std::string_view offence_type);
 
