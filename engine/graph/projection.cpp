@@ -53,7 +53,9 @@ class PresenceWalker {
       std::swap(frontier_, next_);
     }
     for (VertexId v : touched_) {
-      out.push_back({v, person, static_cast<float>(strength_[v])});
+      // A hub has more people than the limit linked to it directly, so it is
+      // shared by too many to link anyone: no need to record presence there.
+      if (!is_hub_[v]) out.push_back({v, person, static_cast<float>(strength_[v])});
       strength_[v] = 0.0;
     }
   }
@@ -75,18 +77,21 @@ std::pair<std::size_t, std::size_t> block_of(std::size_t n, int t, int T) {
           n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(T)};
 }
 
-// CSR grouping (offsets + entries) of the presences by place, by a stable
-// counting sort over the per-thread lists (which are in person order).
-void group_by_place(VertexId n, const std::vector<std::vector<Presence>>& per_thread,
+// CSR grouping (offsets + entries) by place of the presences at places where
+// `counted` says, by a stable counting sort over the per-thread lists (which
+// are in person order); only those places get entries, to keep memory low.
+void group_by_place(VertexId n, const std::vector<std::vector<Presence>>& per_thread, const std::vector<char>& counted,
                     std::vector<ArcIndex>& start, std::vector<Member>& members) {
   start.assign(static_cast<std::size_t>(n) + 1, 0);
   for (const auto& list : per_thread)
-    for (const Presence& p : list) ++start[p.place + 1];
+    for (const Presence& p : list)
+      if (counted[p.place]) ++start[p.place + 1];
   for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
   members.resize(start[n]);
   std::vector<ArcIndex> cursor(start.begin(), start.end() - 1);
   for (const auto& list : per_thread)
-    for (const Presence& p : list) members[cursor[p.place]++] = {p.person, p.strength};
+    for (const Presence& p : list)
+      if (counted[p.place]) members[cursor[p.place]++] = {p.person, p.strength};
 }
 
 }  // namespace
@@ -126,17 +131,24 @@ Projection project_people(const CaseGraph& cg, const ProjectionParams& params) {
 
   // 2. Group by place; a place with more than hub_limit people present is a
   // hub and links nobody, one with a single person links nobody either.
+  std::vector<char> shared(n, 0);
+  {
+    std::vector<std::uint32_t> present(n, 0);
+    for (const auto& list : presence)
+      for (const Presence& p : list) ++present[p.place];
+    for (VertexId v = 0; v < n; ++v) {
+      if (present[v] > params.hub_limit) is_hub[v] = true;
+      else if (present[v] >= 2) shared[v] = 1;
+    }
+  }
   std::vector<ArcIndex> at_start;
   std::vector<Member> at;
-  group_by_place(n, presence, at_start, at);
+  group_by_place(n, presence, shared, at_start, at);
   presence.clear();
   presence.shrink_to_fit();
   std::vector<VertexId> shared_places;  // compact place index -> case-graph vertex
-  for (VertexId v = 0; v < n; ++v) {
-    const ArcIndex k = at_start[v + 1] - at_start[v];
-    if (k > params.hub_limit) is_hub[v] = true;
-    else if (k >= 2) shared_places.push_back(v);
-  }
+  for (VertexId v = 0; v < n; ++v)
+    if (shared[v]) shared_places.push_back(v);
   // Each person's shared places, ascending, with the person's strength there.
   std::vector<ArcIndex> of_start(static_cast<std::size_t>(people) + 1, 0);
   for (VertexId x : shared_places)
