@@ -47,7 +47,7 @@ struct MatchingResult {
   std::size_t candidate_pairs = 0;  // compared in the scoring pass
   std::size_t em_pairs = 0;         // seen by EM
   double candidate_match_share = 0; // EM's share of matches among the candidate pairs
-  double max_match_share = 1;       // the bound EM's share was held to (records / candidate pairs, at most 0.9)
+  double max_match_share = 1;       // the bound EM's share was held to (0.75: see probabilistic.cpp)
   std::vector<ScoredPair> pairs;    // probability >= keep_probability, sorted by (a, b)
   std::vector<PhaseTime> phase_seconds;  // each stage, in order
 };
