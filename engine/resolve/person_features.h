@@ -46,8 +46,6 @@ struct PersonFeatures {
   std::string phone;     // digits
   std::string email;     // folded, lower case
   std::string national_id;
-  // For ordering records inside an oversized block.
-  std::string sort_key() const { return surname + ' ' + forename; }
 };
 
 PersonFeatures person_features(const nlohmann::json& attributes);
