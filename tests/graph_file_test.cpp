@@ -288,5 +288,78 @@ TEST_F(GraphFileTest, UnreadableAndBadInput) {
   EXPECT_EQ(read_graph_file(write("empty.txt", ""), {}).graph.num_vertices(), 0u);
 }
 
+// Integer names take a fast path (looked up by value, not text). A real
+// network read with integer names must give the same graph, vertex for vertex,
+// as the same file with every name made text ("v" + number), which takes the
+// general path.
+TEST_F(GraphFileTest, IntegerNamesGiveTheSameGraphAsTextNames) {
+  std::ifstream in(kData / "perf/email_eu_core/email-Eu-core.txt", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string texted;
+  bool at_name = true;
+  for (char c : bytes) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && at_name) texted += 'v';
+    at_name = !digit;
+    texted += c;
+  }
+  fs::path as_text = write("email_text_names.txt", texted);
+  for (bool directed : {false, true}) {
+    GraphFileOptions o;
+    o.directed = directed;
+    LoadedGraph by_value = read_graph_file(kData / "perf/email_eu_core/email-Eu-core.txt", o);
+    LoadedGraph by_text = read_graph_file(as_text, o);
+    ASSERT_EQ(by_value.names.size(), 1005u);
+    ASSERT_EQ(by_text.names.size(), by_value.names.size());
+    for (std::size_t v = 0; v < by_value.names.size(); ++v)
+      ASSERT_EQ("v" + by_value.names[v], by_text.names[v]) << v;
+    EXPECT_EQ(by_value.graph.offsets(), by_text.graph.offsets());
+    EXPECT_EQ(by_value.graph.targets(), by_text.graph.targets());
+    EXPECT_EQ(by_value.self_loops_dropped, by_text.self_loops_dropped);
+    EXPECT_EQ(by_value.duplicate_edges_merged, by_text.duplicate_edges_merged);
+  }
+  // First-seen order is the file's, not numeric: the first line is "0 1", then 2, 3, ...
+  // as they appear (email-Eu-core's second line is "2 3").
+  LoadedGraph email = read_graph_file(kData / "perf/email_eu_core/email-Eu-core.txt", {});
+  EXPECT_EQ(std::vector<std::string>(email.names.begin(), email.names.begin() + 4),
+            (std::vector<std::string>{"0", "1", "2", "3"}));
+}
+
+// Only canonical integers are numbers: "7", "007", "+7", "7.0" are four names;
+// a quoted "7" is still the name 7; values past the flat array and past 2^64
+// keep their text; ids follow first appearance whichever path a name takes.
+TEST_F(GraphFileTest, IntegerLookingNamesKeepTheirText) {
+  LoadedGraph g = read_graph_file(write("ints.txt",
+                                        "5 x\n"
+                                        "007 7\n"
+                                        "\"7\" +7\n"
+                                        "7.0 5\n"
+                                        "1000000000000 18446744073709551615\n"
+                                        "18446744073709551616 1000000000000\n"
+                                        "0 00\n"
+                                        "18446744073709551615 x\n"),
+                                  {});
+  EXPECT_EQ(g.names, (std::vector<std::string>{"5", "x", "007", "7", "+7", "7.0", "1000000000000",
+                                               "18446744073709551615", "18446744073709551616", "0", "00"}));
+  auto edges = edge_map(g);
+  EXPECT_EQ(edges.size(), 2u * 8u);  // eight lines, eight different edges ("7"-"+7" is not "7"-"007")
+  EXPECT_TRUE(edges.count({"7", "+7"}));
+  EXPECT_TRUE(edges.count({"7.0", "5"}));
+  EXPECT_TRUE(edges.count({"18446744073709551616", "1000000000000"}));
+  EXPECT_TRUE(edges.count({"18446744073709551615", "x"}));
+  // GML looks edges up by node id through the same table, small and large ids alike.
+  LoadedGraph gml = read_graph_file(
+      write("big_ids.gml", "graph [\n node [ id 99999999999 ]\n node [ id 3 ]\n node [ id \"03\" ]\n"
+                           " edge [ source 3 target 99999999999 ]\n edge [ source \"03\" target 3 ]\n]\n"),
+      {});
+  EXPECT_EQ(gml.names, (std::vector<std::string>{"99999999999", "3", "03"}));
+  EXPECT_TRUE(edge_map(gml).count({"3", "99999999999"}));
+  EXPECT_TRUE(edge_map(gml).count({"03", "3"}));
+  std::string err = error_of(write("undeclared.gml", "graph [\n node [ id 99999999999 ]\n edge [ source 99999999999 "
+                                                     "target 99999999998 ]\n]\n"),
+                             {});
+  EXPECT_NE(err.find(":3: edge target 99999999998 is not a declared node"), std::string::npos) << err;
+}
+
 }  // namespace
 }  // namespace casegraph
