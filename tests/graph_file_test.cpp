@@ -361,5 +361,42 @@ TEST_F(GraphFileTest, IntegerLookingNamesKeepTheirText) {
   EXPECT_NE(err.find(":3: edge target 99999999998 is not a declared node"), std::string::npos) << err;
 }
 
+// Undirected loads build their rows in the reader, not through
+// CsrGraph::from_edges. The rows must be the ones from_edges gives: the
+// directed load of the same file (same vertex ids) made undirected by
+// CsrGraph::as_undirected (from_edges) must match array for array, on a real
+// network with self-loops and repeats (email-Eu-core) and a weighted one
+// whose weights sum exactly (karate, integer weights; a repeated line added).
+TEST_F(GraphFileTest, UndirectedRowsMatchTheGenericBuilder) {
+  std::ifstream in(kData / "graphs/karate.edges.tsv", std::ios::binary);
+  std::string karate((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::path karate_plus = write("karate_plus.tsv", karate + "1\t0\t2\n0\t1\t3\n5\t5\t7\n");
+  struct Case {
+    fs::path file;
+    bool weighted;
+  };
+  for (const Case& c : {Case{kData / "perf/email_eu_core/email-Eu-core.txt", false}, Case{karate_plus, true}}) {
+    GraphFileOptions o;
+    o.weighted = c.weighted;
+    LoadedGraph undirected = read_graph_file(c.file, o);
+    o.directed = true;
+    LoadedGraph directed = read_graph_file(c.file, o);
+    ASSERT_EQ(undirected.names, directed.names) << c.file;
+    CsrGraph expected = directed.graph.as_undirected();
+    EXPECT_FALSE(undirected.graph.directed());
+    EXPECT_EQ(undirected.graph.offsets(), expected.offsets()) << c.file;
+    EXPECT_EQ(undirected.graph.targets(), expected.targets()) << c.file;
+    EXPECT_EQ(undirected.graph.weights(), expected.weights()) << c.file;
+    EXPECT_EQ(undirected.graph.weighted(), c.weighted);
+  }
+  // karate's 0-1 edge weighs 4; the added lines make it 4 + 2 + 3.
+  LoadedGraph plus = read_graph_file(karate_plus, weighted_options());
+  EXPECT_DOUBLE_EQ(edge_map(plus).at({"0", "1"}), 9.0);
+  EXPECT_DOUBLE_EQ(edge_map(plus).at({"1", "0"}), 9.0);
+  EXPECT_EQ(plus.self_loops_dropped, 1u);
+  EXPECT_EQ(plus.duplicate_edges_merged, 2u);
+  EXPECT_EQ(plus.graph.num_edges(), 78u);
+}
+
 }  // namespace
 }  // namespace casegraph
