@@ -188,9 +188,13 @@ void run_evaluate(const EvaluateOptions& options) {
   }
   const std::vector<evaluate::PlantedNetwork> networks = locate_networks(truth, records, file, identities);
   const evaluate::RecoveryReport recovery = evaluate::evaluate_recovery(networks, clusters, options.top);
-  std::vector<evaluate::PlantedPerson> prolific;
-  for (const auto& p : truth.prolific_offenders) prolific.push_back(locate(p, records, file, identities));
-  const std::size_t prolific_in_top = evaluate::people_in_top_k(prolific, clusters, options.top);
+  const auto hard_negatives_in_top = [&](const std::vector<evaluate::TruthPerson>& people) {
+    std::vector<evaluate::PlantedPerson> located;
+    for (const auto& p : people) located.push_back(locate(p, records, file, identities));
+    return evaluate::people_in_top_k(located, clusters, options.top);
+  };
+  const std::size_t prolific_in_top = hard_negatives_in_top(truth.prolific_offenders);
+  const std::size_t drivers_in_top = hard_negatives_in_top(truth.taxi_drivers);
 
   if (options.format == "json") {
     nlohmann::json out = {{"case", options.case_path}, {"run", run.id}, {"truth", options.truth_path},
@@ -218,8 +222,10 @@ void run_evaluate(const EvaluateOptions& options) {
     out["precision_at_k"] = recovery.precision_at_k;
     out["pair_recall_at_k"] = {{"pairs", recovery.pairs.pairs}, {"found", recovery.pairs.found},
                                {"recall", recovery.pairs.recall}};
-    if (truth.synth)
-      out["prolific_offenders_in_top_k"] = {{"in_top_k", prolific_in_top}, {"of", prolific.size()}};
+    if (truth.synth) {
+      out["prolific_offenders_in_top_k"] = {{"in_top_k", prolific_in_top}, {"of", truth.prolific_offenders.size()}};
+      out["taxi_drivers_in_top_k"] = {{"in_top_k", drivers_in_top}, {"of", truth.taxi_drivers.size()}};
+    }
     std::cout << out.dump(2) << "\n";
   } else {
     fmt::print("Evaluation of run {} of {} against {}\n\n", run.id, options.case_path, options.truth_path);
@@ -245,9 +251,12 @@ void run_evaluate(const EvaluateOptions& options) {
                recovery.precision_at_k, options.top);
     fmt::print("victim-offender pair recall@{}: {:.2f} ({} of {} planted pairs share a top-{} cluster)\n", options.top,
                recovery.pairs.recall, recovery.pairs.found, recovery.pairs.pairs, options.top);
-    if (truth.synth)
+    if (truth.synth) {
       fmt::print("prolific non-exploitation offenders in the top {} clusters: {} of {}\n", options.top,
-                 prolific_in_top, prolific.size());
+                 prolific_in_top, truth.prolific_offenders.size());
+      fmt::print("taxi firm's drivers outside the networks in the top {} clusters: {} of {}\n", options.top,
+                 drivers_in_top, truth.taxi_drivers.size());
+    }
   }
   file.audit("evaluate", {{"case", options.case_path}, {"run", run.id}, {"truth", options.truth_path}},
              fmt::format("precision@{} {:.2f}, pair recall {:.2f}{}", options.top, recovery.precision_at_k,

@@ -182,7 +182,10 @@ TEST(EvaluateTruth, SynthLayout) {
                      "child_ids": [], "keeper_rows": ["AB12 CDE"]}],
       "victims": [{"person": 40, "name": "Linh Francis", "nominal_refs": [], "child_ids": ["SC-000007"],
                    "keeper_rows": []}]}],
-    "hard_negatives": {"prolific_offenders": [{"person": 3, "nominal_refs": ["N-0000009"]}]},
+    "hard_negatives": {"prolific_offenders": [{"person": 3, "nominal_refs": ["N-0000009"]}],
+      "taxi_firm": {"drivers": [{"person": 12, "nominal_refs": ["N-0000001"]},
+                                {"person": 5, "nominal_refs": ["N-0000004"]}],
+                    "drivers_in_networks": [12]}},
     "truth_records": {"file": "truth_records.csv"}})");
   const Truth t = parse_truth(j);
   EXPECT_TRUE(t.synth);
@@ -199,6 +202,8 @@ TEST(EvaluateTruth, SynthLayout) {
   EXPECT_EQ(v.entity_keys, std::vector<std::string>{"social_care_child:SC-000007"});
   ASSERT_EQ(t.prolific_offenders.size(), 1U);
   EXPECT_EQ(t.prolific_offenders[0].id, "person:3");
+  ASSERT_EQ(t.taxi_drivers.size(), 1U);  // the driver in network R001 is no hard negative
+  EXPECT_EQ(t.taxi_drivers[0].id, "person:5");
   EXPECT_EQ(t.truth_records_file, "truth_records.csv");
 }
 
@@ -347,6 +352,10 @@ TEST_F(EvaluatePipeline, NetworkRecoveryFloors) {
   EXPECT_GE(strong_in_top, 1) << networks.dump(1) << " of " << strong;  // now 1 of 2
   EXPECT_GE(figures_.at("precision_at_k").get<double>(), 0.1) << figures_.dump(1);  // now 0.1
   EXPECT_GE(figures_.at("pair_recall_at_k").at("recall").get<double>(), 0.5) << figures_.dump(1);  // now 0.537 (36 of 67)
+  // The hard negatives are found in the case and counted (the issue's target,
+  // none in the top 10, is not reached yet: see README, Open work).
+  EXPECT_GT(figures_.at("prolific_offenders_in_top_k").at("of").get<int>(), 0) << figures_.dump(1);
+  EXPECT_GT(figures_.at("taxi_drivers_in_top_k").at("of").get<int>(), 0) << figures_.dump(1);
 }
 
 TEST_F(EvaluatePipeline, TableUsageAndAudit) {

@@ -1,5 +1,6 @@
 #include "engine/evaluate/truth.h"
 
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -70,6 +71,25 @@ std::vector<TruthPerson> people(const Json& network, const char* role, const std
   return out;
 }
 
+// The taxi firm's drivers who belong to no planted network (older synth
+// output lists drivers by number only: none then).
+std::vector<TruthPerson> taxi_drivers_in_no_network(const Json& truth) {
+  if (!truth.contains("hard_negatives") || !truth.at("hard_negatives").contains("taxi_firm")) return {};
+  const Json& firm = truth.at("hard_negatives").at("taxi_firm");
+  if (!firm.contains("drivers") || !firm.at("drivers").is_array()) return {};
+  std::set<std::int64_t> offending;
+  for (const Json& d : firm.value("drivers_in_networks", Json::array()))
+    if (d.is_number_integer()) offending.insert(d.get<std::int64_t>());
+  std::vector<TruthPerson> out;
+  const Json& drivers = firm.at("drivers");
+  for (std::size_t i = 0; i < drivers.size(); ++i) {
+    if (!drivers[i].is_object()) return {};
+    TruthPerson driver = synth_person(drivers[i], fmt::format("hard_negatives.taxi_firm.drivers[{}]", i));
+    if (!offending.count(drivers[i].at("person").get<std::int64_t>())) out.push_back(std::move(driver));
+  }
+  return out;
+}
+
 }  // namespace
 
 Truth parse_truth(const Json& j) {
@@ -90,6 +110,7 @@ Truth parse_truth(const Json& j) {
   if (truth.synth) {
     if (j.contains("hard_negatives") && j.at("hard_negatives").contains("prolific_offenders"))
       truth.prolific_offenders = people(j.at("hard_negatives"), "prolific_offenders", "hard_negatives", true);
+    truth.taxi_drivers = taxi_drivers_in_no_network(j);
     if (j.contains("truth_records")) truth.truth_records_file = text(j.at("truth_records"), "file", "truth_records");
   }
   return truth;

@@ -42,6 +42,7 @@ struct Truth {
   bool synth = false;  // written by `casegraph synth`
   std::vector<TruthNetwork> networks;
   std::vector<TruthPerson> prolific_offenders;  // hard negatives (synth only)
+  std::vector<TruthPerson> taxi_drivers;        // hard negatives: the firm's drivers in no network (synth only)
   std::string truth_records_file;               // relative to truth.json; empty: none
 };
 

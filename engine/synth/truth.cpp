@@ -155,7 +155,7 @@ void write_truth(const World& w, const std::filesystem::path& file, const std::v
   negatives["prolific_offenders"] = std::move(prolific);
   Json drivers = Json::array(), driving_offenders = Json::array();
   for (std::uint32_t d : pop.taxi_drivers) {
-    drivers.push_back(d);
+    drivers.push_back(person_json(w, d));
     if (pop.people[d].is(flag::offender)) driving_offenders.push_back(d);
   }
   negatives["taxi_firm"] = {{"name", pop.site_name(pop.taxi_depot)},
