@@ -104,15 +104,19 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
       c.core = cluster_core(r.case_graph, r.projection, c.members, params.stability_params.core_min_links);
       cores.push_back(c.core);
     }
-    // Runs perturb the projection only (stability.h); each detects
-    // communities single-threaded: the runs themselves are the parallel loop.
+    // Runs drop edges of the graph the clusters were found on (stability.h)
+    // and find clusters the same way (detect, then split), single-threaded:
+    // the runs themselves are the parallel loop.
     CommunityDetector detect = [&](const CsrGraph& perturbed, std::uint64_t seed) {
-      double quality = 0;
-      return detect_communities(perturbed, params.community, params.resolution, seed, 1, &quality);
+      const std::vector<std::uint32_t> membership =
+          detect_communities(perturbed, params.community, params.resolution, seed, 1, nullptr);
+      return split_large_communities(perturbed, membership, params.clusters.max_people, [&](const CsrGraph& part) {
+        return detect_communities(part, params.community, 1.0, seed, 1, nullptr);
+      });
     };
     StabilityParams stability = params.stability_params;
     stability.threads = params.threads;
-    const std::vector<double> share = projection_stability(r.case_graph, r.projection, cores, stability, detect);
+    const std::vector<double> share = graph_stability(r.case_graph, r.projection, ties, cores, stability, detect);
     for (std::size_t i = 0; i < r.clusters.size(); ++i) r.clusters[i].stability = share[i];
     clock.done("stability");
   }
