@@ -168,7 +168,7 @@ void add_analyse_command(CLI::App& app) {
                   "Perturbed runs for each cluster's stability figure (0 = none)")
       ->capture_default_str();
   cmd->add_option("--stability-drop", options->stability_drop,
-                  "Share of links each perturbed run drops at random")
+                  "Share of the ties between people each perturbed run drops at random")
       ->capture_default_str();
   cmd->add_option("--without", options->without,
                   "Score components to leave out, for measuring what each contributes (comma-separated)")

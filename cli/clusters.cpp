@@ -71,7 +71,8 @@ void print_table(const CaseFile& file, const RunRow& run, const std::vector<Clus
                missing_episodes(c), members);
   }
   fmt::print("\nScores use link types, counts and dates only; no protected characteristic is an input.\n"
-             "Stability: share of perturbed runs (links dropped at random) keeping the cluster's core together.\n"
+             "Stability: share of perturbed runs (ties between people dropped at random) keeping the cluster's "
+             "core together.\n"
              "`casegraph explain {} --cluster N` shows why a cluster scores what it does, with its source rows.\n",
              file.path().string());
 }

@@ -112,8 +112,8 @@ void print_text(const nlohmann::json& x) {
              x.at("members").size());
   if (!x.at("stability").is_null()) {
     const auto& method = x.contains("stability_method") ? x.at("stability_method") : nlohmann::json::object();
-    fmt::print("Stability {:.2f}: share of {} runs, each dropping {:.0f}% of links at random, in which at least 80% "
-               "of its core ({} people with 2 or more links inside) stayed in one community.\n",
+    fmt::print("Stability {:.2f}: share of {} runs, each dropping {:.0f}% of the ties between people at random, in "
+               "which at least 80% of its core ({} people with 2 or more ties inside) stayed in one community.\n",
                x.at("stability").get<double>(), method.value("runs", 0),
                100 * method.value("drop_share", 0.0), x.contains("core") ? x.at("core").size() : 0);
   }
