@@ -73,6 +73,46 @@ CommunityId renumber(std::vector<CommunityId>& label, std::vector<CommunityId>& 
   return k;
 }
 
+// Each community's total node weight and member count, and the labels no
+// vertex holds: a vertex alone in a new community takes one.
+struct CommunityTotals {
+  std::vector<double> total;
+  std::vector<VertexId> members;
+  std::vector<CommunityId> empty;
+
+  CommunityTotals(const Level& g, const std::vector<CommunityId>& community) : total(g.n, 0.0), members(g.n, 0) {
+    for (VertexId v = 0; v < g.n; ++v) {
+      total[community[v]] += g.node_weight[v];
+      ++members[community[v]];
+    }
+    for (CommunityId c = g.n; c-- > 0;)
+      if (members[c] == 0) empty.push_back(c);
+  }
+
+  void leave(CommunityId own, double wv) {
+    total[own] -= wv;
+    --members[own];
+  }
+
+  // After leave(): the vertex joins `best` (its gain over being alone
+  // `best_gain`), or an empty community when every choice loses and `own`
+  // keeps other members, as being alone gains 0. Returns where it went.
+  CommunityId join(CommunityId own, CommunityId best, double best_gain, double wv) {
+    bool took_empty = false;
+    if (best_gain < 0 && members[own] > 0 && !empty.empty()) {
+      best = empty.back();
+      took_empty = true;
+    }
+    total[best] += wv;
+    ++members[best];
+    if (best != own) {
+      if (took_empty) empty.pop_back();
+      if (members[own] == 0) empty.push_back(own);
+    }
+    return best;
+  }
+};
+
 // Fast local moving (the paper's Algorithm A.2): a queue of vertices in random
 // order; a vertex moves to the neighbouring (or an empty) community of largest
 // gain if that beats staying, and its neighbours outside the new community go
@@ -80,15 +120,8 @@ CommunityId renumber(std::vector<CommunityId>& label, std::vector<CommunityId>& 
 // vertex moved.
 bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng) {
   const VertexId n = g.n;
-  std::vector<double> total(n, 0.0);
-  std::vector<VertexId> members(n, 0);
-  for (VertexId v = 0; v < n; ++v) {
-    total[community[v]] += g.node_weight[v];
-    ++members[community[v]];
-  }
-  std::vector<CommunityId> empty;
-  for (CommunityId c = n; c-- > 0;)
-    if (members[c] == 0) empty.push_back(c);
+  CommunityTotals totals(g, community);
+  std::vector<double>& total = totals.total;
 
   // Circular queue holding each vertex at most once.
   std::vector<VertexId> queue(n);
@@ -119,8 +152,7 @@ bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& communit
       }
       link[c] += g.weight(a);
     }
-    total[own] -= wv;
-    --members[own];
+    totals.leave(own, wv);
     CommunityId best = own;
     double best_gain = link[own] - scale * wv * total[own];
     for (CommunityId c : seen) {
@@ -130,20 +162,12 @@ bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& communit
         best = c;
       }
     }
-    bool took_empty = false;
-    if (best_gain < 0 && members[own] > 0 && !empty.empty()) {  // alone in a new community gains 0
-      best = empty.back();
-      took_empty = true;
-    }
+    best = totals.join(own, best, best_gain, wv);
     for (CommunityId c : seen) {
       link[c] = 0;
       seen_flag[c] = 0;
     }
-    total[best] += wv;
-    ++members[best];
     if (best == own) continue;
-    if (took_empty) empty.pop_back();
-    if (members[own] == 0) empty.push_back(own);
     community[v] = best;
     moved_any = true;
     for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
@@ -255,15 +279,8 @@ MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vect
 bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng,
                          int threads) {
   const VertexId n = g.n;
-  std::vector<double> total(n, 0.0);
-  std::vector<VertexId> members(n, 0);
-  for (VertexId v = 0; v < n; ++v) {
-    total[community[v]] += g.node_weight[v];
-    ++members[community[v]];
-  }
-  std::vector<CommunityId> empty;
-  for (CommunityId c = n; c-- > 0;)
-    if (members[c] == 0) empty.push_back(c);
+  CommunityTotals totals(g, community);
+  std::vector<double>& total = totals.total;
 
   auto [start, order] = colour_classes(g);
   const auto colours = static_cast<VertexId>(start.size() - 1);
@@ -309,8 +326,7 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
         const VertexId v = batch[i];
         const CommunityId own = community[v];
         const double wv = g.node_weight[v];
-        total[own] -= wv;
-        --members[own];
+        totals.leave(own, wv);
         CommunityId best = own;
         double best_gain = choice[i].link_own - scale * wv * total[own];
         if (choice[i].best != own) {
@@ -320,16 +336,8 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
             best = choice[i].best;
           }
         }
-        bool took_empty = false;
-        if (best_gain < 0 && members[own] > 0 && !empty.empty()) {  // alone in a new community gains 0
-          best = empty.back();
-          took_empty = true;
-        }
-        total[best] += wv;
-        ++members[best];
+        best = totals.join(own, best, best_gain, wv);
         if (best == own) continue;
-        if (took_empty) empty.pop_back();
-        if (members[own] == 0) empty.push_back(own);
         community[v] = best;
         moved.push_back(v);
       }
