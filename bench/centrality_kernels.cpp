@@ -10,10 +10,9 @@
 // netscience (1589 vertices, 396 components) for the key-player search.
 #include <benchmark/benchmark.h>
 
-#include <map>
 #include <string>
-#include <utility>
 
+#include "bench/shared_graphs.h"
 #include "engine/centrality/betweenness_sampled.h"
 #include "engine/centrality/closeness.h"
 #include "engine/centrality/clustering.h"
@@ -23,7 +22,6 @@
 #include "engine/centrality/harmonic.h"
 #include "engine/centrality/hits.h"
 #include "engine/centrality/key_player.h"
-#include "importers/graph_file.h"
 
 namespace casegraph {
 namespace {
@@ -32,20 +30,8 @@ constexpr const char* kEmail = "perf/email_eu_core/email-Eu-core.txt";
 constexpr const char* kSlashdot = "perf/soc_slashdot0902/soc-Slashdot0902.txt.gz";
 constexpr const char* kNetscience = "graphs/netscience.gml";
 
-const CsrGraph& graph_of(const std::string& path, bool directed) {
-  static std::map<std::pair<std::string, bool>, LoadedGraph> cache;
-  const auto key = std::make_pair(path, directed);
-  auto it = cache.find(key);
-  if (it == cache.end()) {
-    GraphFileOptions options;
-    options.directed = directed;
-    it = cache.emplace(key, read_graph_file(std::string(CASEGRAPH_SHARED_DATA) + "/" + path, options)).first;
-  }
-  return it->second.graph;
-}
-
 void closeness_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kEmail, false);
+  const CsrGraph& g = bench::shared_graph(kEmail, false);
   ClosenessParams p;
   p.threads = static_cast<int>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(closeness(g, p).score.data());
@@ -53,7 +39,7 @@ void closeness_kernel(benchmark::State& state) {
 }
 
 void harmonic_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kEmail, false);
+  const CsrGraph& g = bench::shared_graph(kEmail, false);
   HarmonicParams p;
   p.threads = static_cast<int>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(harmonic(g, p).score.data());
@@ -61,14 +47,14 @@ void harmonic_kernel(benchmark::State& state) {
 }
 
 void clustering_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kSlashdot, false);
+  const CsrGraph& g = bench::shared_graph(kSlashdot, false);
   ClusteringParams p;
   p.threads = static_cast<int>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(local_clustering(g, p).score.data());
 }
 
 void eigenvector_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kSlashdot, false);
+  const CsrGraph& g = bench::shared_graph(kSlashdot, false);
   EigenvectorParams p;
   p.threads = static_cast<int>(state.range(0));
   p.tolerance = 1e-10;
@@ -81,7 +67,7 @@ void eigenvector_kernel(benchmark::State& state) {
 }
 
 void hits_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kSlashdot, true);
+  const CsrGraph& g = bench::shared_graph(kSlashdot, true);
   HitsParams p;
   p.tolerance = 1e-14;  // per vertex
   HitsResult r;
@@ -93,20 +79,20 @@ void hits_kernel(benchmark::State& state) {
 }
 
 void degree_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kSlashdot, true);
+  const CsrGraph& g = bench::shared_graph(kSlashdot, true);
   DegreeParams p;
   p.direction = DegreeDirection::total;
   for (auto _ : state) benchmark::DoNotOptimize(degree_centrality(g, p).score.data());
 }
 
 void core_number_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kSlashdot, false);
+  const CsrGraph& g = bench::shared_graph(kSlashdot, false);
   for (auto _ : state) benchmark::DoNotOptimize(core_number(g).score.data());
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(g.num_arcs()));
 }
 
 void key_player_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kNetscience, false);
+  const CsrGraph& g = bench::shared_graph(kNetscience, false);
   KeyPlayerParams p;
   p.objective = state.range(0) == 0 ? KeyPlayerObjective::fragmentation : KeyPlayerObjective::reach;
   p.k = 5;
@@ -119,7 +105,7 @@ void key_player_kernel(benchmark::State& state) {
 }
 
 void sampled_betweenness_kernel(benchmark::State& state) {
-  const CsrGraph& g = graph_of(kEmail, false);
+  const CsrGraph& g = bench::shared_graph(kEmail, false);
   SampledBetweennessParams p;
   p.epsilon = 0.02;
   p.threads = static_cast<int>(state.range(0));

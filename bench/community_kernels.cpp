@@ -5,26 +5,17 @@
 //   casegraph_bench --benchmark_filter='Leiden|Louvain|LabelPropagation'
 #include <benchmark/benchmark.h>
 
-#include <map>
 #include <string>
 
+#include "bench/shared_graphs.h"
 #include "engine/community/components.h"
 #include "engine/community/label_propagation.h"
 #include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
 #include "engine/community/modularity.h"
-#include "importers/graph_file.h"
 
 namespace casegraph {
 namespace {
-
-const CsrGraph& lfr(const std::string& stem) {
-  static std::map<std::string, LoadedGraph> cache;
-  auto it = cache.find(stem);
-  if (it == cache.end())
-    it = cache.emplace(stem, read_graph_file(std::string(CASEGRAPH_SHARED_DATA) + "/" + stem, {})).first;
-  return it->second.graph;
-}
 
 const char* kLfr10k = "lfr/lfr_n10000_mu0.3.edges.tsv.gz";
 const char* kLfr100k = "perf/lfr_n100000_mu0.3.edges.tsv.gz";
@@ -37,7 +28,7 @@ void report(benchmark::State& state, const CsrGraph& g, double quality, std::uin
 }
 
 void leiden_kernel(benchmark::State& state, const char* stem, LeidenQuality quality) {
-  const CsrGraph& g = lfr(stem);
+  const CsrGraph& g = bench::shared_graph(stem);
   LeidenParams p;
   p.quality = quality;
   p.resolution = quality == LeidenQuality::cpm ? 0.05 : 1.0;
@@ -51,7 +42,7 @@ void leiden_kernel(benchmark::State& state, const char* stem, LeidenQuality qual
 }
 
 void louvain_kernel(benchmark::State& state, const char* stem) {
-  const CsrGraph& g = lfr(stem);
+  const CsrGraph& g = bench::shared_graph(stem);
   LouvainResult r;
   for (auto _ : state) {
     r = louvain(g, {.keep_levels = false});
@@ -61,7 +52,7 @@ void louvain_kernel(benchmark::State& state, const char* stem) {
 }
 
 void components_kernel(benchmark::State& state, const char* stem, ComponentKind kind) {
-  const CsrGraph& g = lfr(stem);
+  const CsrGraph& g = bench::shared_graph(stem);
   ComponentsResult r;
   for (auto _ : state) {
     r = connected_components(g, {kind});
@@ -71,7 +62,7 @@ void components_kernel(benchmark::State& state, const char* stem, ComponentKind 
 }
 
 void modularity_kernel(benchmark::State& state, const char* stem) {
-  const CsrGraph& g = lfr(stem);
+  const CsrGraph& g = bench::shared_graph(stem);
   const std::vector<CommunityId> partition = louvain(g, {.keep_levels = false}).membership;
   double q = 0;
   for (auto _ : state) benchmark::DoNotOptimize(q = modularity(g, partition));
@@ -79,7 +70,7 @@ void modularity_kernel(benchmark::State& state, const char* stem) {
 }
 
 void label_propagation_kernel(benchmark::State& state, const char* stem) {
-  const CsrGraph& g = lfr(stem);
+  const CsrGraph& g = bench::shared_graph(stem);
   LabelPropagationResult r;
   for (auto _ : state) {
     r = label_propagation(g);

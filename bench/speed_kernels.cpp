@@ -6,31 +6,17 @@
 //   casegraph_bench --benchmark_filter='PageRank|Betweenness'
 #include <benchmark/benchmark.h>
 
-#include <map>
 #include <string>
-#include <utility>
 
+#include "bench/shared_graphs.h"
 #include "engine/centrality/betweenness.h"
 #include "engine/centrality/pagerank.h"
-#include "importers/graph_file.h"
 
 namespace casegraph {
 namespace {
 
-const CsrGraph& shared_graph(const std::string& path, bool directed = false) {
-  static std::map<std::pair<std::string, bool>, LoadedGraph> cache;
-  const auto key = std::make_pair(path, directed);
-  auto it = cache.find(key);
-  if (it == cache.end()) {
-    GraphFileOptions options;
-    options.directed = directed;
-    it = cache.emplace(key, read_graph_file(std::string(CASEGRAPH_SHARED_DATA) + "/" + path, options)).first;
-  }
-  return it->second.graph;
-}
-
 void pagerank_kernel(benchmark::State& state, const char* path, bool directed) {
-  const CsrGraph& g = shared_graph(path, directed);
+  const CsrGraph& g = bench::shared_graph(path, directed);
   PageRankParams p;
   p.threads = static_cast<int>(state.range(0));
   p.tolerance = 1e-10;
@@ -45,7 +31,7 @@ void pagerank_kernel(benchmark::State& state, const char* path, bool directed) {
 }
 
 void betweenness_kernel(benchmark::State& state, const char* path) {
-  const CsrGraph& g = shared_graph(path);
+  const CsrGraph& g = bench::shared_graph(path);
   BetweennessParams p;
   p.threads = static_cast<int>(state.range(0));
   BetweennessResult r;
