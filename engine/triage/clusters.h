@@ -113,7 +113,9 @@ struct ClusterParams {
   // Weight of the tie a co-presence finding adds between its victim and
   // suspect in the graph communities are found on (with_copresence_ties).
   double copresence_tie = 1.0;
-  double call_tie = 10.0;  // scale of call ties (clustering_graph)
+  // Scale of call ties (clustering_graph). Set by eye on one synth case (10k
+  // people, seed 1), not derived: revisit when calls become direct ties.
+  double call_tie = 10.0;
   std::set<std::string> disabled;  // component names scored 0 (ablation)
 };
 
