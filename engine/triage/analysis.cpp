@@ -33,6 +33,17 @@ class PhaseClock {
   std::chrono::steady_clock::time_point start_;
 };
 
+// Communities as triage ranks them: detected on `graph`, then any over
+// max_people split by the same detection run inside it (split_large.h).
+std::vector<std::uint32_t> reviewable_communities(const CsrGraph& graph, const AnalysisParams& params,
+                                                  std::uint64_t seed, int threads, double* quality) {
+  const std::vector<std::uint32_t> membership =
+      detect_communities(graph, params.community, params.resolution, seed, threads, quality);
+  return split_large_communities(graph, membership, params.clusters.max_people, [&](const CsrGraph& part) {
+    return detect_communities(part, params.community, 1.0, seed, 1, nullptr);
+  });
+}
+
 }  // namespace
 
 AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::vector<LinkRow>& links,
@@ -89,11 +100,7 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
   // Communities of the projection with co-presence and call ties, large ones
   // split until reviewable (clusters.h clustering_graph, split_large.h).
   const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs.copresence, params.clusters);
-  r.membership = detect_communities(ties, params.community, params.resolution, params.seed, params.threads,
-                                    &r.modularity);
-  r.membership = split_large_communities(ties, r.membership, params.clusters.max_people, [&](const CsrGraph& part) {
-    return detect_communities(part, params.community, 1.0, params.seed, 1, nullptr);
-  });
+  r.membership = reviewable_communities(ties, params, params.seed, params.threads, &r.modularity);
   clock.done("communities");
   r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, inputs, params.clusters);
   clock.done("clusters");
@@ -108,11 +115,7 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
     // and find clusters the same way (detect, then split), single-threaded:
     // the runs themselves are the parallel loop.
     CommunityDetector detect = [&](const CsrGraph& perturbed, std::uint64_t seed) {
-      const std::vector<std::uint32_t> membership =
-          detect_communities(perturbed, params.community, params.resolution, seed, 1, nullptr);
-      return split_large_communities(perturbed, membership, params.clusters.max_people, [&](const CsrGraph& part) {
-        return detect_communities(part, params.community, 1.0, seed, 1, nullptr);
-      });
+      return reviewable_communities(perturbed, params, seed, 1, nullptr);
     };
     StabilityParams stability = params.stability_params;
     stability.threads = params.threads;
