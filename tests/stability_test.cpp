@@ -203,7 +203,7 @@ TEST(StabilityScale, CountsExactlyTheRunsKeepingTheBridge) {
   params.seed = 5;
   params.together_share = 1.0;
   const std::vector<std::vector<std::int64_t>> cores{{101, 102, 103}, {104, 105}};
-  const std::vector<double> share = projection_stability(h.cg, h.projection, cores, params, components);
+  const std::vector<double> share = graph_stability(h.cg, h.projection, h.projection.graph, cores, params, components);
   const ProjectionEdges edges(h.projection.graph);
   ASSERT_EQ(edges.edge_count(), 4u);
   // Edges are numbered by their lower end's row: 0-1, 0-2, 1-2, 3-4.
@@ -282,12 +282,12 @@ TEST(StabilityScale, DeterministicBySeedWhateverTheThreadCount) {
   params.drop_share = 0.3;
   params.seed = 3;
   params.threads = 1;
-  const std::vector<double> one = projection_stability(h.cg, h.projection, cores, params, leiden_detect);
+  const std::vector<double> one = graph_stability(h.cg, h.projection, h.projection.graph, cores, params, leiden_detect);
   params.threads = 2;
-  const std::vector<double> two = projection_stability(h.cg, h.projection, cores, params, leiden_detect);
+  const std::vector<double> two = graph_stability(h.cg, h.projection, h.projection.graph, cores, params, leiden_detect);
   EXPECT_EQ(one, two);
   params.seed = 4;
-  const std::vector<double> other = projection_stability(h.cg, h.projection, cores, params, leiden_detect);
+  const std::vector<double> other = graph_stability(h.cg, h.projection, h.projection.graph, cores, params, leiden_detect);
   double mean = 0;
   for (double s : one) {
     EXPECT_GE(s, 0.0);

@@ -35,10 +35,6 @@ bool core_together(const std::vector<std::int64_t>& core, const std::unordered_m
   return static_cast<double>(best) >= together_share * static_cast<double>(core.size()) - 1e-12;
 }
 
-}  // namespace
-
-namespace {
-
 // Projection vertex of a person (canonical entity id), or none when the
 // person has no vertex there. case_vertex is ascending (people in case-graph
 // vertex order), so a binary search finds it.
@@ -126,12 +122,6 @@ CsrGraph ProjectionEdges::without_dropped(const std::vector<char>& keep) const {
     offsets[v + 1] = targets.size();
   }
   return CsrGraph::from_undirected_rows(std::move(offsets), std::move(targets), std::move(weights));
-}
-
-std::vector<double> projection_stability(const CaseGraph& cg, const Projection& projection,
-                                         const std::vector<std::vector<std::int64_t>>& cores,
-                                         const StabilityParams& params, const CommunityDetector& detect) {
-  return graph_stability(cg, projection, projection.graph, cores, params, detect);
 }
 
 std::vector<double> graph_stability(const CaseGraph& cg, const Projection& projection, const CsrGraph& graph,

@@ -3,12 +3,13 @@
 // incomplete, so a cluster an analyst acts on should not fall apart when a
 // few ties between its people are missing.
 //
-// What is measured (projection_stability): each of `runs` runs drops every
-// person-person edge of the projection independently with probability
+// What is measured (graph_stability): each of `runs` runs drops every
+// person-person edge of the graph the clusters were found on (the projection,
+// or the projection with further ties) independently with probability
 // `drop_share` and detects communities again on what is left, with the run's
-// own community seed. The case graph is not rebuilt: the projection is built
-// once and shared read-only by all runs, each run holding only its perturbed
-// copy of the projection's rows. A dropped edge is a lost tie between two
+// own community seed. The case graph is not rebuilt: the graph is built once
+// and shared read-only by all runs, each run holding only its perturbed copy
+// of the graph's rows. A dropped edge is a lost tie between two
 // people (all the evidence joining them at once), which is coarser than
 // dropping single source records: a pair joined by many records is as likely
 // to lose its tie as a pair joined by one. Until 2026-11 each run dropped
@@ -47,7 +48,7 @@ struct StabilityParams {
 };
 
 // Community of each person (canonical entity id) after dropping the items
-// (projection edges, in projection_stability) whose `keep` entry is 0; `seed`
+// (graph edges, in graph_stability) whose `keep` entry is 0; `seed`
 // seeds community detection. Called concurrently from several threads: it
 // must not share mutable state. People absent from the map count as not
 // together.
@@ -79,20 +80,16 @@ std::vector<std::int64_t> cluster_core(const CaseGraph& case_graph, const Projec
                                        const std::vector<std::int64_t>& members, std::uint32_t core_min_links);
 
 // Stability of each core (same order) over `link_count` items a run may drop,
-// whatever they are (the generic loop under projection_stability). Throws std::invalid_argument for a
-// drop_share outside [0, 1), zero runs or together_share outside (0, 1].
+// whatever they are (the generic loop under graph_stability). Throws
+// std::invalid_argument for a drop_share outside [0, 1), zero runs or
+// together_share outside (0, 1].
 std::vector<double> cluster_stability(const std::vector<std::vector<std::int64_t>>& cores, std::size_t link_count,
                                       const StabilityParams& params, const PerturbedPartition& partition);
 
 // Stability of each core (canonical entity ids, same order) as defined at the
-// top: perturbed copies of projection.graph, communities by `detect`.
-std::vector<double> projection_stability(const CaseGraph& case_graph, const Projection& projection,
-                                         const std::vector<std::vector<std::int64_t>>& cores,
-                                         const StabilityParams& params, const CommunityDetector& detect);
-
-// The same on another graph over the projection's vertices (the graph that
-// communities were detected on, when that is the projection with further
-// ties added): its edges are what runs drop.
+// top: perturbed copies of `graph`, a graph over the projection's vertices
+// (projection.graph itself, or the projection with further ties: the graph
+// the clusters were found on), communities by `detect`.
 std::vector<double> graph_stability(const CaseGraph& case_graph, const Projection& projection, const CsrGraph& graph,
                                     const std::vector<std::vector<std::int64_t>>& cores, const StabilityParams& params,
                                     const CommunityDetector& detect);
