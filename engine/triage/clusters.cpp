@@ -197,6 +197,22 @@ std::unordered_map<std::int64_t, Timestamp> births_of(const std::vector<EntityRo
 
 namespace {
 
+// The people linked to each phone (phone entity -> person entities, each
+// once, in link order).
+std::unordered_map<std::int64_t, std::vector<std::int64_t>> phone_users(const CaseGraph& cg) {
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> users;
+  for (const LinkRow& link : cg.links) {
+    const bool source_phone = cg.type[cg.vertex(link.source)] == entity_type::phone;
+    const bool target_phone = cg.type[cg.vertex(link.target)] == entity_type::phone;
+    if (source_phone == target_phone) continue;
+    const std::int64_t person = source_phone ? link.target : link.source;
+    if (cg.type[cg.vertex(person)] != entity_type::person) continue;
+    auto& list = users[source_phone ? link.source : link.target];
+    if (std::find(list.begin(), list.end(), person) == list.end()) list.push_back(person);
+  }
+  return users;
+}
+
 // Call ties: the people on both ends of calls, by phone pair. A pair of
 // phones with n calls between them gives each pair of their users
 // log2(1 + n) x 2 / (d_a + d_b), d = the distinct phones each phone called or
@@ -206,20 +222,14 @@ namespace {
 void add_call_ties(const CaseGraph& cg, const std::unordered_map<std::int64_t, VertexId>& vertex_of, double scale,
                    std::vector<Edge>& edges) {
   std::unordered_map<std::int64_t, std::vector<VertexId>> users;  // phone entity -> projection vertices
+  for (const auto& [phone, people] : phone_users(cg))
+    for (std::int64_t person : people)
+      if (auto it = vertex_of.find(person); it != vertex_of.end()) users[phone].push_back(it->second);
   std::map<std::pair<std::int64_t, std::int64_t>, double> calls;  // phone pair (ordered) -> calls
-  for (const LinkRow& link : cg.links) {
-    const bool source_phone = cg.type[cg.vertex(link.source)] == entity_type::phone;
-    const bool target_phone = cg.type[cg.vertex(link.target)] == entity_type::phone;
-    if (link.type == link_type::called && source_phone && target_phone && link.source != link.target) {
+  for (const LinkRow& link : cg.links)
+    if (link.type == link_type::called && link.source != link.target &&
+        cg.type[cg.vertex(link.source)] == entity_type::phone && cg.type[cg.vertex(link.target)] == entity_type::phone)
       calls[std::minmax(link.source, link.target)] += 1;
-    } else if (source_phone != target_phone) {
-      const std::int64_t person = source_phone ? link.target : link.source;
-      auto it = vertex_of.find(person);
-      if (it == vertex_of.end()) continue;
-      auto& list = users[source_phone ? link.source : link.target];
-      if (std::find(list.begin(), list.end(), it->second) == list.end()) list.push_back(it->second);
-    }
-  }
   std::unordered_map<std::int64_t, double> contacts;
   for (const auto& [pair, n] : calls) contacts[pair.first] += 1, contacts[pair.second] += 1;
   for (const auto& [pair, n] : calls) {
@@ -234,14 +244,7 @@ void add_call_ties(const CaseGraph& cg, const std::unordered_map<std::int64_t, V
 
 // People (canonical entity ids, pair ordered) whose phones called each other.
 std::set<std::pair<std::int64_t, std::int64_t>> calling_pairs(const CaseGraph& cg) {
-  std::unordered_map<std::int64_t, std::vector<std::int64_t>> users;
-  for (const LinkRow& link : cg.links) {
-    const bool source_phone = cg.type[cg.vertex(link.source)] == entity_type::phone;
-    const bool target_phone = cg.type[cg.vertex(link.target)] == entity_type::phone;
-    if (source_phone == target_phone) continue;
-    const std::int64_t person = source_phone ? link.target : link.source;
-    if (cg.type[cg.vertex(person)] == entity_type::person) users[source_phone ? link.source : link.target].push_back(person);
-  }
+  const std::unordered_map<std::int64_t, std::vector<std::int64_t>> users = phone_users(cg);
   std::set<std::pair<std::int64_t, std::int64_t>> pairs;
   for (const LinkRow& link : cg.links) {
     if (link.type != link_type::called) continue;
