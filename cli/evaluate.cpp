@@ -249,6 +249,11 @@ void run_evaluate(const EvaluateOptions& options) {
                  networks[i].offenders.size(), networks[i].victims.size(), rank_text(recovery.networks[i].best_rank));
     fmt::print("\nprecision@{}: {:.2f} (share of the top {} clusters holding a planted network)\n", options.top,
                recovery.precision_at_k, options.top);
+    // With fewer networks than k, a ranking that holds each network in one
+    // cluster cannot pass networks/k: say so, or the figure reads as a failure.
+    if (networks.size() < options.top)
+      fmt::print("  ({} planted networks: one cluster per network reaches at most {:.2f})\n", networks.size(),
+                 static_cast<double>(networks.size()) / static_cast<double>(options.top));
     fmt::print("victim-offender pair recall@{}: {:.2f} ({} of {} planted pairs share a top-{} cluster)\n", options.top,
                recovery.pairs.recall, recovery.pairs.found, recovery.pairs.pairs, options.top);
     if (truth.synth) {
