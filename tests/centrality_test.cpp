@@ -17,10 +17,12 @@
 
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/graph_concepts.hpp>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <map>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -331,6 +333,59 @@ TEST(Centrality, IsolatesSelfLoopsAndComponents) {
   BetweennessParams p;
   p.normalized = true;
   EXPECT_DOUBLE_EQ(betweenness(g, p).score[1], 2.0 / 30.0);
+}
+
+// A path of 400 vertices: the betweenness of vertex i is i (n-1-i), directed
+// (0 -> 1 -> ...) or not. From most sources its distances pass 255, the
+// batched BFS's 8-bit level limit, so their batches fall back to per-source
+// passes; batches of sources near the middle (undirected) or the far end
+// (directed) do not.
+TEST(Centrality, BetweennessOnPathLongerThanBatchLevels) {
+  constexpr VertexId n = 400;
+  std::vector<Edge> edges;
+  for (VertexId i = 0; i + 1 < n; ++i) edges.push_back({i, i + 1, 1});
+  for (bool directed : {false, true}) {
+    BetweennessParams p;
+    p.threads = 2;
+    const auto bc = betweenness(make(n, edges, directed), p).score;
+    for (VertexId i = 0; i < n; ++i) EXPECT_EQ(bc[i], double(i) * double(n - 1 - i)) << i << " directed " << directed;
+  }
+}
+
+// The batched BFS (vertex scores alone) against the per-source BFS (which
+// link betweenness takes), on a random graph in two parts plus isolates,
+// both orientations; and the same bits at 1, 2 and 3 threads. On a CPU
+// without AVX-512 both sides are per-source and only the bits are tested.
+TEST(Centrality, BetweennessBatchedAgreesWithPerSource) {
+  constexpr VertexId n = 300;  // 0..99 and 100..249 joined at random, 250..299 isolated
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<VertexId> pick(0, 249);
+  std::vector<Edge> edges;
+  for (int i = 0; i < 700; ++i) {
+    const VertexId u = pick(rng);
+    const VertexId v = pick(rng);
+    if (u != v && (u < 100) == (v < 100)) edges.push_back({u, v, 1});
+  }
+  for (bool directed : {false, true}) {
+    const CsrGraph g = make(n, edges, directed);
+    BetweennessParams vertices;
+    vertices.threads = 1;
+    BetweennessParams links = vertices;
+    links.edges = true;
+    const auto batched = betweenness(g, vertices).score;
+    const auto per_source = betweenness(g, links).score;
+    double largest = 0;
+    for (VertexId v = 0; v < n; ++v) {
+      EXPECT_TRUE(close_to(batched[v], per_source[v], 1e-12)) << v << " directed " << directed;
+      largest = std::max(largest, batched[v]);
+    }
+    EXPECT_GT(largest, 100.0);
+    for (int threads : {2, 3}) {
+      vertices.threads = links.threads = threads;
+      EXPECT_EQ(betweenness(g, vertices).score, batched) << threads << " threads, directed " << directed;
+      EXPECT_EQ(betweenness(g, links).score, per_source) << threads << " threads, directed " << directed;
+    }
+  }
 }
 
 TEST(Centrality, DirectedPageRankDanglingByHand) {

@@ -3,8 +3,11 @@
 // algorithm (U. Brandes, "A faster algorithm for betweenness centrality",
 // J. Math. Sociol. 25(2), 2001; link betweenness as in Brandes, "On variants
 // of shortest-path betweenness centrality", Social Networks 30(2), 2008).
-// One BFS (unweighted) or Dijkstra (weighted) per source, sources spread over
-// OpenMP threads, each thread with its own accumulators summed at the end.
+// Unweighted vertex betweenness runs 16 sources per breadth-first pass where
+// the CPU has AVX-512 (BW, VL), one lane per source; otherwise, and for link
+// betweenness, one BFS per source; weighted, one Dijkstra per source. Sources
+// (or batches of 16) are spread over OpenMP threads dynamically, each thread
+// with its own accumulators summed at the end.
 //
 // Conventions (tested against networkx 2.8.8, igraph 0.10.2 and
 // boost::brandes_betweenness_centrality):
@@ -25,8 +28,11 @@
 //   lengths are exact equality of double sums, as in networkx and Boost
 //   (igraph allows a 1e-10 relative slack): integer weights are exact.
 // - Disconnected graphs: pairs with no path contribute nothing.
-// - The result for a given thread count is deterministic (static schedule);
-//   across thread counts it differs only in floating-point summation order.
+// - The result is deterministic, the same bits whatever the thread count:
+//   each source's dependencies are added in 128-bit fixed point (64 fraction
+//   bits, so a truncation below 2^-64 per term), where addition does not
+//   depend on order. It can differ in the last bits between a CPU with
+//   AVX-512 and one without (different summation order within a source).
 #include <vector>
 
 #include "engine/graph/csr_graph.h"
