@@ -1,87 +1,177 @@
-// PageRank by pull-form block Gauss-Seidel; conventions in pagerank.h.
+// PageRank by in-place Gauss-Seidel with over-relaxation on a reordered copy
+// of the graph; conventions in pagerank.h.
 #include "engine/centrality/pagerank.h"
 
-#include <omp.h>
-
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 
 namespace casegraph {
 namespace {
 
-// Vertices per block. Blocks are the unit of parallel work and of the
-// Gauss-Seidel sweep: inside a block a vertex already reads the new scores of
-// the lower-numbered vertices of its block, across blocks it reads last
-// sweep's. The block size is a constant, never derived from the thread count,
-// so the arithmetic (and every bit of the result) is the same whatever the
-// number of threads. 2^18 vertices keeps graphs like soc-Slashdot (82k) in
-// one block, a full Gauss-Seidel sweep on one array, and cuts a 1M-vertex
-// graph into four blocks for the threads to share.
-constexpr VertexId kBlockShift = 18;
+constexpr VertexId kNotSwept = ~VertexId{0};
 
-struct Inputs {
-  const CsrGraph* graph;
-  const double* out;  // out-weight (out-degree unweighted); 0 = dangling
-  const double* p;    // personalisation, or null = uniform 1/n
-  double uniform;     // 1/n
-  double d;
+// Sweep order: vertex-id order, re-sorted by in-degree (fewest first, stable)
+// inside windows of kWindow vertices. Measured on soc-Slashdot, 1.7-2x faster
+// sweeps than id order: rows of one length follow each other (the inner loop's
+// exit is predicted), and vertices with nearby ids, often linked, are no
+// longer swept one right after another (each would wait for the store of the
+// one before, so the processor could not overlap their sums). The windows keep
+// the coarse id order, and with it the locality of graphs numbered by group
+// (a fully degree-sorted 1M-vertex planted graph needed 64 sweeps instead of
+// 46-53). Degrees above kMaxKey share the last bucket: long rows need no help.
+constexpr std::size_t kWindow = 8192;
+constexpr VertexId kMaxKey = 255;
+
+// Successive over-relaxation: x <- x + omega * (Gauss-Seidel value - x).
+// 1.3 halved the sweeps on soc-Slashdot (69 -> 36) and cut them by a third on
+// a 1M-vertex planted graph (64 -> 41); 1.5 and above diverged on soc-Slashdot.
+// A solve whose change ever grows from one sweep to the next (past the first
+// few) goes back to plain Gauss-Seidel (omega 1, which always converges here).
+constexpr double kOverRelaxation = 1.3;
+constexpr int kSettlingSweeps = 3;
+
+// The graph as the sweeps read it. Only "swept" vertices iterate: those with
+// in-arcs and out-weight. The others are closed-form given the restart mass
+// r = d * (dangling mass) + (1 - d) of a sweep (PRPACK separates them too):
+// - a vertex with no in-arcs scores r * p[v] (its share reaches its
+//   out-neighbours through `base`);
+// - a dangling vertex (out-weight 0) is read by nobody: it is computed once at
+//   the end, and its mass, which the restart needs every sweep, is
+//   d * (the swept shares flowing into dangling vertices) + r * Q.
+struct SweepGraph {
+  VertexId swept = 0;
+  std::vector<VertexId> order;     // order[i]: the vertex at sweep position i
+  std::vector<VertexId> position;  // position[v]: v's sweep position, or kNotSwept
+  std::vector<ArcIndex> offsets;   // in-arcs of position i: offsets[i] .. offsets[i + 1] - 1
+  std::vector<VertexId> sources;   // sweep positions of their sources (swept vertices only)
+  std::vector<float> weights;      // their weights (weighted only)
+  std::vector<double> out;         // out-weight of position i
+  std::vector<double> base;        // p[v] + d * (sum over sourceless in-neighbours u of w * p[u] / out[u])
+  std::vector<VertexId> feeds_dangling;  // positions with arcs into dangling vertices, ascending
+  std::vector<double> into_dangling;     // the weight of those arcs
+  double dangling_teleport = 0;          // Q: dangling mass per unit of restart, beyond the swept shares
+  double sourceless_teleport = 0;        // sum of p over sourceless vertices with out-weight
 };
 
-// One sweep over the vertices [lo, hi) of a block. `old_share` holds last
-// sweep's share x[u] / out(u) (x[u] itself for a dangling u, which is never
-// pulled from: it has no out-arcs, or only zero-weight ones); `new_share`
-// receives this sweep's and, for u in [lo, v), already holds it. Returns the
-// block's L1 change and adds its dangling mass to `dangling`.
-template <bool kWeighted, bool kPersonalised, bool kInPlace>
-double sweep_block(const Inputs& in, VertexId lo, VertexId hi, double restart, const double* old_share,
-                   double* new_share, double& dangling) {
-  const CsrGraph& g = *in.graph;
-  double change = 0;
-  double dang = 0;
-  // On graphs whose scores outgrow the cache the gathers are cache misses
-  // (a 10M-arc graph spent most of each sweep waiting on them): prefetch the
-  // score of the source kPrefetch arcs ahead, in whichever row it lies.
-  constexpr ArcIndex kPrefetch = 16;
-  const ArcIndex last_arc = g.in_arc_end(hi - 1);
-  for (VertexId v = lo; v < hi; ++v) {
-    double pulled = 0;
-    const ArcIndex end = g.in_arc_end(v);
-    for (ArcIndex a = g.in_arc_begin(v); a < end; ++a) {
-      if (a + kPrefetch < last_arc) __builtin_prefetch(old_share + g.in_source(a + kPrefetch));
+std::vector<VertexId> sweep_order(const CsrGraph& g, const std::vector<double>& out) {
+  const VertexId n = g.num_vertices();
+  std::vector<VertexId> order;
+  std::array<std::size_t, kMaxKey + 2> start{};
+  std::vector<VertexId> window;
+  for (VertexId first = 0; first < n; first += static_cast<VertexId>(std::min<std::size_t>(kWindow, n - first))) {
+    const auto last = static_cast<VertexId>(std::min<std::size_t>(n, first + kWindow));
+    window.clear();
+    for (VertexId v = first; v < last; ++v)
+      if (out[v] > 0 && g.in_degree(v) > 0) window.push_back(v);
+    // Counting sort by the capped in-degree (stable).
+    start.fill(0);
+    for (VertexId v : window) ++start[std::min(g.in_degree(v), kMaxKey) + 1];
+    for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    const std::size_t at = order.size();
+    order.resize(at + window.size());
+    for (VertexId v : window) order[at + start[std::min(g.in_degree(v), kMaxKey)]++] = v;
+  }
+  return order;
+}
+
+SweepGraph build_sweep_graph(const CsrGraph& g, const std::vector<double>& out, const double* p, double uniform,
+                             double d, bool weighted) {
+  const VertexId n = g.num_vertices();
+  const auto teleport = [&](VertexId v) { return p ? p[v] : uniform; };
+  SweepGraph s;
+  s.order = sweep_order(g, out);
+  s.swept = static_cast<VertexId>(s.order.size());
+  s.position.assign(n, kNotSwept);
+  for (VertexId i = 0; i < s.swept; ++i) s.position[s.order[i]] = i;
+  s.offsets.resize(static_cast<std::size_t>(s.swept) + 1);
+  s.sources.reserve(g.num_arcs());
+  if (weighted) s.weights.reserve(g.num_arcs());
+  s.out.resize(s.swept);
+  s.base.resize(s.swept);
+  for (VertexId i = 0; i < s.swept; ++i) {
+    const VertexId v = s.order[i];
+    s.offsets[i] = s.sources.size();
+    s.out[i] = out[v];
+    double from_sourceless = 0;
+    for (ArcIndex a = g.in_arc_begin(v); a < g.in_arc_end(v); ++a) {
       const VertexId u = g.in_source(a);
-      // u in [lo, v): updated earlier in this sweep (Gauss-Seidel). In place
-      // (one block, one array) every u holds its latest score anyway.
-      const double s = (kInPlace || u - lo < v - lo) ? new_share[u] : old_share[u];
-      if constexpr (kWeighted) {
-        pulled += g.in_weight(a) * s;
-      } else {
-        pulled += s;
-      }
+      const double w = weighted ? g.in_weight(a) : 1.0;
+      if (s.position[u] != kNotSwept) {
+        s.sources.push_back(s.position[u]);
+        if (weighted) s.weights.push_back(static_cast<float>(w));
+      } else if (out[u] > 0) {
+        from_sourceless += w * teleport(u) / out[u];
+      }  // else u dangles: its arcs weigh 0
     }
-    const double teleport = kPersonalised ? in.p[v] : in.uniform;
-    const double value = in.d * pulled + restart * teleport;
-    const double out = in.out[v];
-    const double previous = out > 0 ? old_share[v] * out : old_share[v];
-    change += std::abs(value - previous);
-    if (out > 0) {
-      new_share[v] = value / out;
-    } else {
-      new_share[v] = value;
-      dang += value;
+    s.base[i] = teleport(v) + d * from_sourceless;
+  }
+  s.offsets[s.swept] = s.sources.size();
+  // Arcs into dangling vertices: from swept vertices (a list), from the others (into Q).
+  for (VertexId i = 0; i < s.swept; ++i) {
+    double into = 0;
+    for (ArcIndex a = g.arc_begin(s.order[i]); a < g.arc_end(s.order[i]); ++a)
+      if (out[g.target(a)] == 0) into += weighted ? g.weight(a) : 1.0;
+    if (into > 0) {
+      s.feeds_dangling.push_back(i);
+      s.into_dangling.push_back(into);
     }
   }
-  dangling += dang;
+  for (VertexId v = 0; v < n; ++v) {
+    if (s.position[v] != kNotSwept) continue;
+    if (out[v] == 0) {
+      s.dangling_teleport += teleport(v);
+      continue;
+    }
+    s.sourceless_teleport += teleport(v);
+    for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a)
+      if (out[g.target(a)] == 0) s.dangling_teleport += d * (weighted ? g.weight(a) : 1.0) * teleport(v) / out[v];
+  }
+  return s;
+}
+
+// One sweep, in place. share[i] = x[v] / out[v] for v = order[i]; a vertex
+// reads the shares earlier positions already updated in this sweep. Returns
+// the sweep's L1 change of the swept scores.
+template <bool kWeighted>
+double sweep(const SweepGraph& s, double d, double restart, double omega, double* share) {
+  const ArcIndex* offsets = s.offsets.data();
+  const VertexId* sources = s.sources.data();
+  const float* weights = s.weights.data();
+  const double* base = s.base.data();
+  const double* out = s.out.data();
+  double change = 0;
+  for (VertexId i = 0; i < s.swept; ++i) {
+    // Two running sums: one would make every add wait for the previous one.
+    double pulled0 = 0, pulled1 = 0;
+    const ArcIndex end = offsets[i + 1];
+    ArcIndex a = offsets[i];
+    for (; a + 2 <= end; a += 2) {
+      if constexpr (kWeighted) {
+        pulled0 += static_cast<double>(weights[a]) * share[sources[a]];
+        pulled1 += static_cast<double>(weights[a + 1]) * share[sources[a + 1]];
+      } else {
+        pulled0 += share[sources[a]];
+        pulled1 += share[sources[a + 1]];
+      }
+    }
+    if (a < end) pulled0 += (kWeighted ? static_cast<double>(weights[a]) : 1.0) * share[sources[a]];
+    const double previous = share[i] * out[i];
+    const double gauss_seidel = d * (pulled0 + pulled1) + restart * base[i];
+    const double value = previous + omega * (gauss_seidel - previous);
+    change += std::abs(value - previous);
+    share[i] = value / out[i];
+  }
   return change;
 }
 
-using SweepFn = double (*)(const Inputs&, VertexId, VertexId, double, const double*, double*, double&);
-
-template <bool kInPlace>
-SweepFn pick_sweep(bool weighted, bool personalised) {
-  if (weighted) return personalised ? sweep_block<true, true, kInPlace> : sweep_block<true, false, kInPlace>;
-  return personalised ? sweep_block<false, true, kInPlace> : sweep_block<false, false, kInPlace>;
+double flow_into_dangling(const SweepGraph& s, const double* share) {
+  double flow = 0;
+  for (std::size_t k = 0; k < s.feeds_dangling.size(); ++k) flow += s.into_dangling[k] * share[s.feeds_dangling[k]];
+  return flow;
 }
 
 std::vector<double> normalised_personalisation(const std::vector<double>& given, VertexId n) {
@@ -96,6 +186,35 @@ std::vector<double> normalised_personalisation(const std::vector<double>& given,
   std::vector<double> p(n);
   for (VertexId v = 0; v < n; ++v) p[v] = given[v] / sum;
   return p;
+}
+
+// Every vertex's score from the swept shares and the last sweep's restart,
+// normalised to sum 1.
+std::vector<double> assemble_scores(const CsrGraph& g, const SweepGraph& s, const std::vector<double>& out,
+                                    const double* share, const double* p, double uniform, double d, double restart,
+                                    bool weighted) {
+  const VertexId n = g.num_vertices();
+  const auto teleport = [&](VertexId v) { return p ? p[v] : uniform; };
+  const auto share_of = [&](VertexId u) {
+    if (s.position[u] != kNotSwept) return share[s.position[u]];
+    return out[u] > 0 ? restart * teleport(u) / out[u] : 0.0;
+  };
+  std::vector<double> x(n);
+  for (VertexId v = 0; v < n; ++v) {
+    if (s.position[v] != kNotSwept) {
+      x[v] = share[s.position[v]] * out[v];
+    } else if (g.in_degree(v) == 0) {
+      x[v] = restart * teleport(v);
+    } else {
+      double pulled = 0;
+      for (ArcIndex a = g.in_arc_begin(v); a < g.in_arc_end(v); ++a)
+        pulled += (weighted ? g.in_weight(a) : 1.0) * share_of(g.in_source(a));
+      x[v] = d * pulled + restart * teleport(v);
+    }
+  }
+  const double total = std::accumulate(x.begin(), x.end(), 0.0);
+  for (double& v : x) v /= total;
+  return x;
 }
 
 }  // namespace
@@ -117,6 +236,8 @@ PageRankResult pagerank(const CsrGraph& graph, const PageRankParams& params) {
   const bool personalised = !params.personalization.empty();
   std::vector<double> p;
   if (personalised) p = normalised_personalisation(params.personalization, n);
+  const double* teleport = personalised ? p.data() : nullptr;
+  const double uniform = 1.0 / n;
 
   std::vector<double> out(n, 0.0);
   for (VertexId u = 0; u < n; ++u) {
@@ -126,75 +247,35 @@ PageRankResult pagerank(const CsrGraph& graph, const PageRankParams& params) {
       out[u] = graph.out_degree(u);
     }
   }
-  const Inputs inputs{&graph, out.data(), personalised ? p.data() : nullptr, 1.0 / n, d};
-  const auto blocks = static_cast<std::int64_t>(((static_cast<std::uint64_t>(n) - 1) >> kBlockShift) + 1);
-  // One block: a plain Gauss-Seidel sweep, in place. More: two share arrays,
-  // swapped after each sweep, so that blocks read the other blocks' scores
-  // from last sweep and can run in any order on any thread.
-  const bool in_place = blocks == 1;
-  const SweepFn sweep = in_place ? pick_sweep<true>(weighted, personalised) : pick_sweep<false>(weighted, personalised);
-  std::vector<double> share_a(n), share_b(in_place ? 0 : n);
-  double dangling_mass = 0;
-  for (VertexId u = 0; u < n; ++u) {
-    const double x = personalised ? p[u] : 1.0 / n;
-    share_a[u] = out[u] > 0 ? x / out[u] : x;
-    if (out[u] == 0) dangling_mass += x;
-  }
-
-  // Per-block sums, added up in block order (never per thread), twice over so
-  // that a thread may start sweep i + 1 while a slower one still reads sweep
-  // i's sums: one barrier per sweep.
-  std::vector<double> block_change(2 * static_cast<std::size_t>(blocks), 0.0);
-  std::vector<double> block_dangling(2 * static_cast<std::size_t>(blocks), 0.0);
-  int threads = params.threads > 0 ? params.threads : omp_get_max_threads();
-  threads = static_cast<int>(std::min<std::int64_t>(threads, blocks));
-
-  int iterations = 0;
-  bool converged = false;
-  double* final_share = share_a.data();
-#pragma omp parallel num_threads(threads)
-  {
-    double* old_share = share_a.data();
-    double* new_share = in_place ? share_a.data() : share_b.data();
-    double dangling = dangling_mass;
-    for (int it = 1; it <= params.max_iterations; ++it) {
-      const std::size_t parity = static_cast<std::size_t>(it & 1) * static_cast<std::size_t>(blocks);
-      const double restart = d * dangling + (1.0 - d);
-#pragma omp for schedule(static)
-      for (std::int64_t b = 0; b < blocks; ++b) {
-        const auto lo = static_cast<VertexId>(b << kBlockShift);
-        const auto hi = static_cast<VertexId>(std::min<std::uint64_t>(n, static_cast<std::uint64_t>(b + 1) << kBlockShift));
-        double dang = 0;
-        block_change[parity + static_cast<std::size_t>(b)] = sweep(inputs, lo, hi, restart, old_share, new_share, dang);
-        block_dangling[parity + static_cast<std::size_t>(b)] = dang;
-      }  // the barrier: every block of this sweep is written
-      double change = 0;
-      dangling = 0;
-      for (std::int64_t b = 0; b < blocks; ++b) {
-        change += block_change[parity + static_cast<std::size_t>(b)];
-        dangling += block_dangling[parity + static_cast<std::size_t>(b)];
-      }
-      std::swap(old_share, new_share);
-      // Every thread reaches the same decision from the same sums.
-      if (change < params.tolerance || it == params.max_iterations) {
-#pragma omp master
-        {
-          iterations = it;
-          converged = change < params.tolerance;
-          final_share = old_share;
-        }
-        break;
-      }
+  const SweepGraph s = build_sweep_graph(graph, out, teleport, uniform, d, weighted);
+  // Start from x = p.
+  std::vector<double> share(s.swept);
+  for (VertexId i = 0; i < s.swept; ++i) share[i] = (teleport ? teleport[s.order[i]] : uniform) / s.out[i];
+  double dangling = 0;
+  for (VertexId v = 0; v < n; ++v)
+    if (out[v] == 0) dangling += teleport ? teleport[v] : uniform;
+  double previous_restart = 1.0;  // x = p: as if the restart were 1
+  double previous_change = std::numeric_limits<double>::infinity();
+  double omega = kOverRelaxation;
+  const auto sweep_once = weighted ? sweep<true> : sweep<false>;
+  for (int it = 1; it <= params.max_iterations; ++it) {
+    const double restart = d * dangling + (1.0 - d);
+    double change = sweep_once(s, d, restart, omega, share.data());
+    // The closed-form vertices change too: the dangling mass (a lower bound of
+    // the dangling vertices' L1 change) and the sourceless vertices.
+    const double new_dangling = d * flow_into_dangling(s, share.data()) + restart * s.dangling_teleport;
+    change += std::abs(new_dangling - dangling) + std::abs(restart - previous_restart) * s.sourceless_teleport;
+    dangling = new_dangling;
+    previous_restart = restart;
+    if (it > kSettlingSweeps && change > previous_change) omega = 1.0;
+    previous_change = change;
+    result.iterations = it;
+    if (change < params.tolerance) {
+      result.converged = true;
+      break;
     }
   }
-  result.iterations = iterations;
-  result.converged = converged;
-
-  std::vector<double> x(n);
-  for (VertexId v = 0; v < n; ++v) x[v] = out[v] > 0 ? final_share[v] * out[v] : final_share[v];
-  const double total = std::accumulate(x.begin(), x.end(), 0.0);
-  for (double& v : x) v /= total;
-  result.score = std::move(x);
+  result.score = assemble_scores(graph, s, out, share.data(), teleport, uniform, d, previous_restart, weighted);
   return result;
 }
 
