@@ -57,6 +57,71 @@ void shuffle(std::vector<T>& items, SplitMix64& rng) {
 
 constexpr CommunityId kNone = std::numeric_limits<CommunityId>::max();
 
+// The weight from one vertex to each community (or refined cluster) its arcs
+// reach, in the order its arcs first reach them (seen[i], weight[i]). Found
+// through a small open-addressing table sized for the vertex's degree, not
+// an n-sized array: on a large level an n-sized table is far bigger than the
+// core's cache and every arc would pay a cache miss on it; this one stays in
+// L1. Scratch, reused by every vertex and level.
+struct LinkTable {
+  // Entries 0..count-1 are in use; sized for the largest degree met so far.
+  std::vector<CommunityId> seen;
+  std::vector<double> weight;
+  std::vector<std::uint32_t> slot_of;  // slot of seen[i], to empty the table afterwards
+  std::uint32_t count = 0;
+  std::vector<CommunityId> key;    // community in that slot, or kNone
+  std::vector<CommunityId> index;  // its position in seen
+  std::uint32_t bits = 0;
+
+  // Before the arcs of a vertex of `degree` arcs: a table of at least twice
+  // that many slots keeps probes short.
+  void start(ArcIndex degree) {
+    bits = 4;
+    while ((ArcIndex{1} << bits) < 2 * degree) ++bits;
+    if (key.size() < (std::size_t{1} << bits)) {
+      key.assign(std::size_t{1} << bits, kNone);
+      index.resize(std::size_t{1} << bits);
+    }
+    if (seen.size() < degree) {
+      seen.resize(degree);
+      weight.resize(degree);
+      slot_of.resize(degree);
+    }
+  }
+  std::uint32_t home(CommunityId c) const { return (c * 0x9E3779B1u) >> (32 - bits); }
+  void add(CommunityId c, double w) {
+    const std::uint32_t mask = (std::uint32_t{1} << bits) - 1;
+    for (std::uint32_t h = home(c);; h = (h + 1) & mask) {
+      if (key[h] == c) {
+        weight[index[h]] += w;
+        return;
+      }
+      if (key[h] == kNone) {
+        key[h] = c;
+        index[h] = count;
+        slot_of[count] = h;
+        seen[count] = c;
+        weight[count] = w;
+        ++count;
+        return;
+      }
+    }
+  }
+  // The weight to c (0 if no arc reaches it).
+  double of(CommunityId c) const {
+    const std::uint32_t mask = (std::uint32_t{1} << bits) - 1;
+    for (std::uint32_t h = home(c);; h = (h + 1) & mask) {
+      if (key[h] == c) return weight[index[h]];
+      if (key[h] == kNone) return 0.0;
+    }
+  }
+  std::size_t size() const { return count; }
+  void clear() {
+    for (std::uint32_t i = 0; i < count; ++i) key[slot_of[i]] = kNone;
+    count = 0;
+  }
+};
+
 // One level's graph (level 0: the input's arrays, not copied); node_weight[v]
 // is the strength (modularity) or input vertex count (CPM). Weight inside an
 // aggregate vertex moves with it, so no gain depends on it and it is not kept.
@@ -118,7 +183,8 @@ struct CommunityTotals {
 // gain if that beats staying, and its neighbours outside the new community go
 // back on the queue. `community` holds labels 0..n-1. Returns whether any
 // vertex moved.
-bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng) {
+bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng,
+                LinkTable& link) {
   const VertexId n = g.n;
   CommunityTotals totals(g, community);
   std::vector<double>& total = totals.total;
@@ -131,9 +197,6 @@ bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& communit
   std::size_t head = 0;
   std::size_t size = n;
 
-  std::vector<double> link(n, 0.0);
-  std::vector<char> seen_flag(n, 0);
-  std::vector<CommunityId> seen;
   bool moved_any = false;
   while (size > 0) {
     const VertexId v = queue[head];
@@ -143,30 +206,21 @@ bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& communit
 
     const CommunityId own = community[v];
     const double wv = g.node_weight[v];
-    seen.clear();
-    for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
-      const CommunityId c = community[g.targets[a]];
-      if (!seen_flag[c]) {
-        seen_flag[c] = 1;
-        seen.push_back(c);
-      }
-      link[c] += g.weight(a);
-    }
+    link.start(g.offsets[v + 1] - g.offsets[v]);
+    for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) link.add(community[g.targets[a]], g.weight(a));
     totals.leave(own, wv);
     CommunityId best = own;
-    double best_gain = link[own] - scale * wv * total[own];
-    for (CommunityId c : seen) {
-      const double gain = link[c] - scale * wv * total[c];
+    double best_gain = link.of(own) - scale * wv * total[own];
+    for (std::size_t i = 0; i < link.size(); ++i) {
+      const CommunityId c = link.seen[i];
+      const double gain = link.weight[i] - scale * wv * total[c];
       if (gain > best_gain) {
         best_gain = gain;
         best = c;
       }
     }
     best = totals.join(own, best, best_gain, wv);
-    for (CommunityId c : seen) {
-      link[c] = 0;
-      seen_flag[c] = 0;
-    }
+    link.clear();
     if (best == own) continue;
     community[v] = best;
     moved_any = true;
@@ -227,41 +281,26 @@ struct MoveChoice {
   double link_best = 0;
 };
 
-// Per-thread scratch for choose_move.
-struct MoveScratch {
-  std::vector<double> link;
-  std::vector<char> seen_flag;
-  std::vector<CommunityId> seen;
-};
-
 MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vector<CommunityId>& community,
-                       const std::vector<double>& total, MoveScratch& s) {
+                       const std::vector<double>& total, LinkTable& link) {
   const CommunityId own = community[v];
   const double wv = g.node_weight[v];
-  s.seen.clear();
-  for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
-    const CommunityId c = community[g.targets[a]];
-    if (!s.seen_flag[c]) {
-      s.seen_flag[c] = 1;
-      s.seen.push_back(c);
-    }
-    s.link[c] += g.weight(a);
-  }
-  MoveChoice choice{own, s.link[own], s.link[own]};
-  double best_gain = s.link[own] - scale * wv * (total[own] - wv);
-  for (CommunityId c : s.seen) {
+  link.start(g.offsets[v + 1] - g.offsets[v]);
+  for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) link.add(community[g.targets[a]], g.weight(a));
+  const double link_own = link.of(own);
+  MoveChoice choice{own, link_own, link_own};
+  double best_gain = link_own - scale * wv * (total[own] - wv);
+  for (std::size_t i = 0; i < link.size(); ++i) {
+    const CommunityId c = link.seen[i];
     if (c == own) continue;
-    const double gain = s.link[c] - scale * wv * total[c];
+    const double gain = link.weight[i] - scale * wv * total[c];
     if (gain > best_gain) {
       best_gain = gain;
       choice.best = c;
-      choice.link_best = s.link[c];
+      choice.link_best = link.weight[i];
     }
   }
-  for (CommunityId c : s.seen) {
-    s.link[c] = 0;
-    s.seen_flag[c] = 0;
-  }
+  link.clear();
   return choice;
 }
 
@@ -277,7 +316,7 @@ MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vect
 // another community become active again (the paper's queue, as a flag). The
 // outcome depends on the seed and the level alone, never on the thread count.
 bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng,
-                         int threads) {
+                         int threads, std::vector<LinkTable>& links) {
   const VertexId n = g.n;
   CommunityTotals totals(g, community);
   std::vector<double>& total = totals.total;
@@ -289,7 +328,6 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
       std::swap(order[start[k] + i - 1], order[start[k] + static_cast<VertexId>(rng.at_most(i - 1))]);
   }
   std::vector<char> active(n, 1);
-  std::vector<MoveScratch> scratch(static_cast<std::size_t>(std::max(1, threads)));
   std::vector<VertexId> batch;
   std::vector<MoveChoice> choice;
   std::vector<VertexId> moved;
@@ -311,11 +349,7 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
       const int team = count < 2048 ? 1 : threads;  // a short class is not worth a barrier
 #pragma omp parallel num_threads(team)
       {
-        MoveScratch& s = scratch[static_cast<std::size_t>(omp_get_thread_num())];
-        if (s.link.size() != n) {
-          s.link.assign(n, 0.0);
-          s.seen_flag.assign(n, 0);
-        }
+        LinkTable& s = links[static_cast<std::size_t>(omp_get_thread_num())];
 #pragma omp for schedule(dynamic, 256)
         for (std::int64_t i = 0; i < count; ++i)
           choice[static_cast<std::size_t>(i)] = choose_move(g, scale, batch[static_cast<std::size_t>(i)], community,
@@ -389,8 +423,7 @@ struct RefineContext {
 // probability proportional to exp(gain / randomness). Touches only the
 // entries of the community's own vertices, so communities run in parallel.
 void refine_community(const RefineContext& ctx, CommunityId c, std::span<const VertexId> members,
-                      std::vector<double>& link, std::vector<char>& seen_flag, std::vector<CommunityId>& seen,
-                      std::vector<VertexId>& order, std::vector<double>& cumulative) {
+                      LinkTable& link, std::vector<VertexId>& order, std::vector<double>& cumulative) {
   const Level& g = *ctx.g;
   const auto& community = *ctx.community;
   auto& refined = *ctx.refined;
@@ -420,16 +453,10 @@ void refine_community(const RefineContext& ctx, CommunityId c, std::span<const V
     const double ext_v = external[own];
     if (ext_v < ctx.scale * wv * (community_weight - wv)) continue;  // not well connected
 
-    seen.clear();
+    link.start(g.offsets[v + 1] - g.offsets[v]);
     for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) {
       const VertexId u = g.targets[a];
-      if (community[u] != c) continue;
-      const CommunityId r = refined[u];
-      if (!seen_flag[r]) {
-        seen_flag[r] = 1;
-        seen.push_back(r);
-      }
-      link[r] += g.weight(a);
+      if (community[u] == c) link.add(refined[u], g.weight(a));
     }
     weight[own] = 0;
     size[own] = 0;
@@ -438,20 +465,23 @@ void refine_community(const RefineContext& ctx, CommunityId c, std::span<const V
     // Candidates: staying alone (gain 0) and each well-connected neighbouring
     // cluster of non-negative gain.
     double max_gain = 0;
-    for (CommunityId r : seen) {
+    for (std::size_t j = 0; j < link.size(); ++j) {
+      const CommunityId r = link.seen[j];
       if (r == own) continue;
       if (external[r] < ctx.scale * weight[r] * (community_weight - weight[r])) continue;
-      max_gain = std::max(max_gain, link[r] - ctx.scale * wv * weight[r]);
+      max_gain = std::max(max_gain, link.weight[j] - ctx.scale * wv * weight[r]);
     }
     CommunityId chosen = own;
+    double link_chosen = 0;
     if (max_gain > 0) {
       cumulative.clear();
       double sum = 1.0 * std::exp((0 - max_gain) / ctx.randomness);  // staying alone
       cumulative.push_back(sum);
-      for (CommunityId r : seen) {
+      for (std::size_t j = 0; j < link.size(); ++j) {
+        const CommunityId r = link.seen[j];
         double p = 0;
         if (r != own && external[r] >= ctx.scale * weight[r] * (community_weight - weight[r])) {
-          const double gain = link[r] - ctx.scale * wv * weight[r];
+          const double gain = link.weight[j] - ctx.scale * wv * weight[r];
           if (gain >= 0) p = std::exp((gain - max_gain) / ctx.randomness);
         }
         sum += p;
@@ -462,22 +492,23 @@ void refine_community(const RefineContext& ctx, CommunityId c, std::span<const V
       while (i + 1 < cumulative.size() && cumulative[i] <= draw) ++i;
       // Index 0 is staying alone; index i > 0 is seen[i - 1]. A zero-width
       // slot is never drawn (cumulative[i] == cumulative[i-1] <= draw).
-      chosen = i == 0 ? own : seen[i - 1];
+      if (i > 0) {
+        chosen = link.seen[i - 1];
+        link_chosen = link.weight[i - 1];
+      }
     }
     weight[chosen] += wv;
     ++size[chosen];
     // Links between v and the cluster become internal.
-    external[chosen] = chosen == own ? ext_v : external[chosen] + ext_v - 2 * link[chosen];
+    external[chosen] = chosen == own ? ext_v : external[chosen] + ext_v - 2 * link_chosen;
     refined[v] = chosen;
-    for (CommunityId r : seen) {
-      link[r] = 0;
-      seen_flag[r] = 0;
-    }
+    link.clear();
   }
 }
 
 std::vector<CommunityId> refine(const Level& g, double scale, double randomness, std::uint64_t seed,
-                                const std::vector<CommunityId>& community, CommunityId k, int threads) {
+                                const std::vector<CommunityId>& community, CommunityId k, int threads,
+                                std::vector<LinkTable>& links) {
   const VertexId n = g.n;
   threads = threads_for(g, threads);
   const Buckets buckets = bucket(community, k);
@@ -489,9 +520,7 @@ std::vector<CommunityId> refine(const Level& g, double scale, double randomness,
   const auto sk = static_cast<std::int64_t>(k);
 #pragma omp parallel num_threads(threads)
   {
-    std::vector<double> link(n, 0.0);
-    std::vector<char> seen_flag(n, 0);
-    std::vector<CommunityId> seen;
+    LinkTable& link = links[static_cast<std::size_t>(omp_get_thread_num())];
     std::vector<VertexId> order;
     std::vector<double> cumulative;
 #pragma omp for schedule(dynamic, 16)
@@ -499,10 +528,61 @@ std::vector<CommunityId> refine(const Level& g, double scale, double randomness,
       const auto c = static_cast<CommunityId>(sc);
       const std::span<const VertexId> members(buckets.members.data() + buckets.start[c],
                                               buckets.members.data() + buckets.start[c + 1]);
-      refine_community(ctx, c, members, link, seen_flag, seen, order, cumulative);
+      refine_community(ctx, c, members, link, order, cumulative);
     }
   }
   return refined;
+}
+
+// The level-0 graph with its vertices renumbered so that each community's
+// members are consecutive (communities in label order, members in vertex
+// order): `new_of[v]` is v's new number. Why: the input's numbering is
+// usually unrelated to its communities (LFR and most real edge lists), so
+// every phase after the first local moving (refinement, aggregation, the
+// next iteration's moves) would look up communities, clusters and link
+// weights at random places in arrays far larger than the core's cache;
+// renumbered, the arcs of a community mostly stay inside its own stretch.
+// Built once, after the first local moving; rows keep their arc order.
+Level renumbered_by_community(const Level& g, const std::vector<CommunityId>& community,
+                              std::vector<VertexId>& new_of, int threads) {
+  const VertexId n = g.n;
+  std::vector<VertexId> start(static_cast<std::size_t>(n) + 1, 0);
+  for (VertexId v = 0; v < n; ++v) ++start[community[v] + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  new_of.resize(n);
+  std::vector<VertexId> old_of(n);
+  for (VertexId v = 0; v < n; ++v) {
+    const VertexId i = start[community[v]]++;
+    new_of[v] = i;
+    old_of[i] = v;
+  }
+  Level out;
+  out.n = n;
+  out.own_offsets.resize(static_cast<std::size_t>(n) + 1);
+  out.own_offsets[0] = 0;
+  for (VertexId i = 0; i < n; ++i) {
+    const VertexId v = old_of[i];
+    out.own_offsets[i + 1] = out.own_offsets[i] + (g.offsets[v + 1] - g.offsets[v]);
+  }
+  out.own_targets.reset(new VertexId[g.arcs()]);
+  if (g.weights != nullptr) out.own_weights.reset(new float[g.arcs()]);
+  out.node_weight.resize(n);
+  const auto sn = static_cast<std::int64_t>(n);
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (std::int64_t si = 0; si < sn; ++si) {
+    const auto i = static_cast<VertexId>(si);
+    const VertexId v = old_of[i];
+    out.node_weight[i] = g.node_weight[v];
+    ArcIndex to = out.own_offsets[i];
+    for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a, ++to) {
+      out.own_targets[to] = new_of[g.targets[a]];
+      if (g.weights != nullptr) out.own_weights[to] = g.weights[a];
+    }
+  }
+  out.offsets = out.own_offsets.data();
+  out.targets = out.own_targets.get();
+  out.weights = out.own_weights.get();
+  return out;
 }
 
 void validate(const CsrGraph& graph, const LeidenParams& params) {
@@ -582,27 +662,45 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
   const double scale = cpm ? params.resolution : params.resolution / two_m;
 
   SplitMix64 rng{params.seed};
+  std::vector<LinkTable> links(static_cast<std::size_t>(threads));  // one per thread, reused by every level
   std::vector<VertexId> node_of(n);  // input vertex -> vertex of the current level
+  Level renumbered_base;           // the level-0 graph renumbered by community (see renumbered_by_community)
+  std::vector<VertexId> base_of;   // input vertex -> its number there; empty until built
+  const Level* level0 = &base;
   // Until stable: quality rises with every change, so this ends; the cap only
   // guards against rounding making two partitions trade places forever.
   const std::uint32_t max_iterations = params.iterations == 0 ? 100 : params.iterations;
   for (std::uint32_t iteration = 0; iteration < max_iterations; ++iteration) {
     const std::vector<CommunityId> before = result.membership;
-    std::iota(node_of.begin(), node_of.end(), VertexId{0});
-    std::vector<CommunityId> community = result.membership;  // labels < n
+    std::vector<CommunityId> community(n);  // labels < n
+    if (base_of.empty()) {
+      std::iota(node_of.begin(), node_of.end(), VertexId{0});
+      community = result.membership;
+    } else {
+      node_of = base_of;
+      for (VertexId v = 0; v < n; ++v) community[base_of[v]] = result.membership[v];
+    }
     Level aggregated;
-    const Level* level = &base;
+    const Level* level = level0;
     for (std::uint32_t depth = 0;; ++depth) {
       if (is_small(*level)) {
-        move_nodes(*level, scale, community, rng);
+        move_nodes(*level, scale, community, rng, links[0]);
       } else {
-        move_nodes_coloured(*level, scale, community, rng, threads);
+        move_nodes_coloured(*level, scale, community, rng, threads, links);
       }
       const CommunityId k = renumber(community, scratch);
       if (k == level->n) break;  // every vertex alone: this iteration is done
+      if (depth == 0 && base_of.empty() && !is_small(base)) {
+        renumbered_base = renumbered_by_community(base, community, base_of, threads);
+        std::vector<CommunityId> moved(n);
+        for (VertexId v = 0; v < n; ++v) moved[base_of[v]] = community[v];
+        community = std::move(moved);
+        node_of = base_of;
+        level0 = level = &renumbered_base;
+      }
       const std::uint64_t level_seed = mix(mix(params.seed, iteration), depth);
       std::vector<CommunityId> refined =
-          refine(*level, scale, params.randomness, level_seed, community, k, threads);
+          refine(*level, scale, params.randomness, level_seed, community, k, threads, links);
       CommunityId r = renumber(refined, scratch);
       // Refinement merged nothing: aggregate on the communities themselves,
       // else the next level would be this one again (igraph does the same).

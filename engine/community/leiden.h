@@ -32,6 +32,12 @@
 //   parallel with its own generator seeded from (seed, iteration, level,
 //   community); aggregation (level_graph.h, shared with Louvain) writes rows
 //   whose content does not depend on which thread built them.
+// - On inputs of 65,536 vertices plus arcs or more, the input is renumbered
+//   once, after the first local moving, so that each community's vertices
+//   are consecutive (a copy of the arcs, ~4 bytes each, plus weights when
+//   weighted): every later phase then reads its neighbours' labels from
+//   nearby memory instead of all over arrays far larger than the cache. The
+//   numbering is internal; the membership is by input vertex as always.
 // - Aggregated graphs hold float arc weights (the CsrGraph convention) and
 //   double self-loop weights and vertex weights. The final quality is
 //   recomputed in double on the input graph.

@@ -19,6 +19,7 @@
 //   order its members' arcs first reach them (members in vertex order), so
 //   the result does not depend on the thread count.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/community/partition.h"
@@ -38,8 +39,12 @@ struct LevelGraph {
   const VertexId* targets = nullptr;
   const float* weights = nullptr;  // null: every weight 1
   std::vector<ArcIndex> own_offsets;
-  std::vector<VertexId> own_targets;
-  std::vector<float> own_weights;
+  // Arrays (not vectors) so that aggregation can allocate them at their
+  // upper bound (the level below's arc count) without touching the memory:
+  // only the pages rows are written to are ever faulted in, and nothing is
+  // copied into an exactly sized vector afterwards.
+  std::unique_ptr<VertexId[]> own_targets;
+  std::unique_ptr<float[]> own_weights;
   std::vector<double> node_weight;
   std::vector<double> self_weight;  // empty unless kept
 
@@ -55,7 +60,7 @@ struct LevelGraph {
 // next level: arc weights between clusters summed, node weights summed, and
 // self weights (g's self weights plus the arcs inside the cluster) when
 // `keep_self`. Rows are built by blocks of clusters on up to `threads`
-// threads.
+// threads, each writing straight into its part of the output.
 LevelGraph aggregate_level(const LevelGraph& g, const std::vector<CommunityId>& cluster, CommunityId k, int threads,
                            bool keep_self);
 
