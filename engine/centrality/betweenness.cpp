@@ -14,7 +14,7 @@
 //   build (the function is compiled for it and chosen at run time).
 // - per-source BFS (unweighted link betweenness, or no AVX-512);
 // - per-source Dijkstra (weighted).
-// Every source's dependencies are added in 128-bit fixed point (ExactSums):
+// Every source's dependencies are added in fixed point (ExactSums):
 // integer addition is associative, so sources can be spread over threads
 // dynamically and the result is the same bits whatever the thread count.
 #include "engine/centrality/betweenness.h"
@@ -40,9 +40,11 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Non-negative sums made exact, hence independent of the order of the terms:
-// each term is cut to 64 integer and 64 fraction bits (a truncation below
-// 2^-64, far under the 1e-9 the results are checked to) and added as a
-// 128-bit integer. Infinite or NaN terms (sigma overflowed a double, on
+// each term is cut to 63 integer and 63 fraction bits (a truncation below
+// 2^-63, far under the 1e-9 the results are checked to) and added as
+// integers, the fraction's overflow carried into the integer part. 63 bits,
+// not 64, so that the conversions are the signed ones x86-64 does in one
+// instruction. Infinite or NaN terms (sigma overflowed a double, on
 // astronomically many shortest paths) go to a double sum, which for them is
 // order-free too.
 class ExactSums {
@@ -50,23 +52,18 @@ class ExactSums {
   explicit ExactSums(std::size_t size = 0) : whole_(size, 0), fraction_(size, 0) {}
 
   void add(std::size_t i, double x) {
-    if (!(x < 0x1p63)) {
+    if (!(x < 0x1p62)) {
       if (beyond_.empty()) beyond_.assign(whole_.size(), 0.0);
       beyond_[i] += x;
       return;
     }
-    const double floor_x = std::floor(x);
-    const auto whole = static_cast<std::uint64_t>(floor_x);
-    const auto fraction = static_cast<std::uint64_t>((x - floor_x) * 0x1p64);
-    fraction_[i] += fraction;
-    whole_[i] += whole + (fraction_[i] < fraction ? 1 : 0);
+    const auto whole = static_cast<std::int64_t>(x);  // x >= 0: truncation is the floor
+    const auto fraction = static_cast<std::int64_t>((x - static_cast<double>(whole)) * 0x1p63);
+    carry(i, static_cast<std::uint64_t>(whole), static_cast<std::uint64_t>(fraction));
   }
 
   void add_all(const ExactSums& other) {
-    for (std::size_t i = 0; i < whole_.size(); ++i) {
-      fraction_[i] += other.fraction_[i];
-      whole_[i] += other.whole_[i] + (fraction_[i] < other.fraction_[i] ? 1 : 0);
-    }
+    for (std::size_t i = 0; i < whole_.size(); ++i) carry(i, other.whole_[i], other.fraction_[i]);
     if (!other.beyond_.empty()) {
       if (beyond_.empty()) beyond_.assign(whole_.size(), 0.0);
       for (std::size_t i = 0; i < whole_.size(); ++i) beyond_[i] += other.beyond_[i];
@@ -74,14 +71,60 @@ class ExactSums {
   }
 
   double value(std::size_t i) const {
-    const double x = static_cast<double>(whole_[i]) + static_cast<double>(fraction_[i]) * 0x1p-64;
+    const double x = static_cast<double>(whole_[i]) + static_cast<double>(fraction_[i]) * 0x1p-63;
     return beyond_.empty() ? x : x + beyond_[i];
   }
 
  private:
+  static constexpr std::uint64_t kFractionMask = (std::uint64_t{1} << 63) - 1;
+  void carry(std::size_t i, std::uint64_t whole, std::uint64_t fraction) {
+    const std::uint64_t f = fraction_[i] + fraction;  // both < 2^63: no wrap
+    whole_[i] += whole + (f >> 63);
+    fraction_[i] = f & kFractionMask;
+  }
   std::vector<std::uint64_t> whole_;
-  std::vector<std::uint64_t> fraction_;
+  std::vector<std::uint64_t> fraction_;  // units of 2^-63, always < 2^63
   std::vector<double> beyond_;
+};
+
+// The sums of one fixed chunk of sources in doubles, moved into the exact
+// sums when the chunk ends: one thread takes a whole chunk, in source order,
+// so the rounding does not depend on the thread count, and the fixed-point
+// additions happen once per chunk rather than once per source and arc.
+constexpr std::int64_t kChunk = 32;  // sources per chunk in the per-source passes
+
+class ChunkSums {
+ public:
+  ChunkSums(VertexId n, ArcIndex m, bool arcs) : vertex_(n, 0.0), arc_(arcs ? m : 0, 0.0), touched_(n, 0) {}
+  double* vertex() { return vertex_.data(); }
+  double* arc() { return arc_.empty() ? nullptr : arc_.data(); }
+  // After each source: the vertices it reached (its sums are on them and on their out-arcs).
+  void reached(const std::vector<VertexId>& vertices) {
+    for (VertexId v : vertices)
+      if (!touched_[v]) {
+        touched_[v] = 1;
+        touched_list_.push_back(v);
+      }
+  }
+  void flush(const CsrGraph& g, ExactSums& acc, ExactSums* arc_acc) {
+    for (VertexId v : touched_list_) {
+      acc.add(v, vertex_[v]);
+      vertex_[v] = 0;
+      touched_[v] = 0;
+      if (arc_acc == nullptr) continue;
+      for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a) {
+        arc_acc->add(a, arc_[a]);
+        arc_[a] = 0;
+      }
+    }
+    touched_list_.clear();
+  }
+
+ private:
+  std::vector<double> vertex_;
+  std::vector<double> arc_;
+  std::vector<char> touched_;
+  std::vector<VertexId> touched_list_;
 };
 
 // Per-vertex state of the unweighted pass, kept together so that the arc
@@ -113,7 +156,7 @@ struct Workspace {
 // Brandes' dependency delta[v] = sum over successors t of sigma[v] / sigma[t]
 // * (1 + delta[t]) is summed as sigma[v] * sum coef[t], coef[t] = (1 +
 // delta[t]) / sigma[t]: one division per vertex instead of one per arc.
-void from_source_bfs(const CsrGraph& g, VertexId s, Workspace& w, ExactSums& acc, ExactSums* arc_acc) {
+void from_source_bfs(const CsrGraph& g, VertexId s, Workspace& w, double* acc, double* arc_acc) {
   BfsState* st = w.bfs.data();
   const ArcIndex* offsets = g.offsets().data();
   const VertexId* targets = g.targets().data();
@@ -149,17 +192,17 @@ void from_source_bfs(const CsrGraph& g, VertexId s, Workspace& w, ExactSums& acc
         const BfsState& t = st[targets[a]];
         if (t.hops != next) continue;
         sum += t.coef;
-        arc_acc->add(a, sigma_v * t.coef);
+        arc_acc[a] += sigma_v * t.coef;
       }
     }
     const double delta_v = sigma_v * sum;
     st[v].coef = (1.0 + delta_v) / sigma_v;
-    if (v != s) acc.add(v, delta_v);
+    if (v != s) acc[v] += delta_v;
   }
   for (VertexId v : w.order) st[v] = BfsState{};
 }
 
-void from_source_dijkstra(const CsrGraph& g, VertexId s, Workspace& w, ExactSums& acc, ExactSums* arc_acc) {
+void from_source_dijkstra(const CsrGraph& g, VertexId s, Workspace& w, double* acc, double* arc_acc) {
   const auto later = std::greater<std::pair<double, VertexId>>();
   w.order.clear();
   w.heap.clear();
@@ -199,10 +242,10 @@ void from_source_dijkstra(const CsrGraph& g, VertexId s, Workspace& w, ExactSums
       if (!w.settled[t] || w.rank[t] <= w.rank[v] || w.dist[t] != w.dist[v] + g.weight(a)) continue;
       const double c = w.sigma[v] / w.sigma[t] * (1.0 + w.delta[t]);
       dv += c;
-      if (arc_acc != nullptr) arc_acc->add(a, c);
+      if (arc_acc != nullptr) arc_acc[a] += c;
     }
     w.delta[v] = dv;
-    if (v != s) acc.add(v, dv);
+    if (v != s) acc[v] += dv;
   }
   for (VertexId v : w.order) {
     w.dist[v] = kInf;
@@ -460,9 +503,9 @@ BetweennessResult betweenness(const CsrGraph& graph, const BetweennessParams& pa
 #else
   const bool batched = false;
 #endif
-  // Work items: batches of up to kLanes sources in proximity order, or single sources.
+  // Work items: batches of up to kLanes sources in proximity order, or chunks of kChunk sources.
   const std::vector<VertexId> sources = batched ? proximity_order(graph) : std::vector<VertexId>{};
-  const std::int64_t lanes = batched ? kLanes : 1;
+  const std::int64_t lanes = batched ? kLanes : kChunk;
   const std::int64_t items = (static_cast<std::int64_t>(n) + lanes - 1) / lanes;
   threads = static_cast<int>(std::min<std::int64_t>(threads, items));
 
@@ -479,6 +522,7 @@ BetweennessResult betweenness(const CsrGraph& graph, const BetweennessParams& pa
 #ifdef CASEGRAPH_BATCHED_BFS
       BatchWorkspace bw(n);
       Workspace fallback(0, false);
+      ChunkSums fallback_sums(0, 0, false);
 #pragma omp for schedule(dynamic, 1)
       for (std::int64_t item = 0; item < items; ++item) {
         const auto first = static_cast<std::size_t>(item * lanes);
@@ -489,20 +533,33 @@ BetweennessResult betweenness(const CsrGraph& graph, const BetweennessParams& pa
         } else {
           // Too deep for 8-bit levels: clear the batch, take its sources one by one.
           batch_reset(bw);
-          if (fallback.bfs.size() != n) fallback = Workspace(n, false);
-          for (int i = 0; i < count; ++i) from_source_bfs(graph, sources[first + static_cast<std::size_t>(i)], fallback, acc, nullptr);
+          if (fallback.bfs.size() != n) {
+            fallback = Workspace(n, false);
+            fallback_sums = ChunkSums(n, 0, false);
+          }
+          for (int i = 0; i < count; ++i) {
+            from_source_bfs(graph, sources[first + static_cast<std::size_t>(i)], fallback, fallback_sums.vertex(), nullptr);
+            fallback_sums.reached(fallback.order);
+          }
+          fallback_sums.flush(graph, acc, nullptr);
         }
       }
 #endif
     } else {
       Workspace w(n, weighted);
-#pragma omp for schedule(dynamic, 16)
-      for (std::int64_t s = 0; s < items; ++s) {
-        if (weighted) {
-          from_source_dijkstra(graph, static_cast<VertexId>(s), w, acc, arcs);
-        } else {
-          from_source_bfs(graph, static_cast<VertexId>(s), w, acc, arcs);
+      ChunkSums sums(n, m, params.edges);
+#pragma omp for schedule(dynamic, 1)
+      for (std::int64_t chunk = 0; chunk < items; ++chunk) {
+        const std::int64_t end = std::min<std::int64_t>((chunk + 1) * kChunk, n);
+        for (std::int64_t s = chunk * kChunk; s < end; ++s) {
+          if (weighted) {
+            from_source_dijkstra(graph, static_cast<VertexId>(s), w, sums.vertex(), sums.arc());
+          } else {
+            from_source_bfs(graph, static_cast<VertexId>(s), w, sums.vertex(), sums.arc());
+          }
+          sums.reached(w.order);
         }
+        sums.flush(graph, acc, arcs);
       }
     }
   }

@@ -29,8 +29,8 @@
 //   (igraph allows a 1e-10 relative slack): integer weights are exact.
 // - Disconnected graphs: pairs with no path contribute nothing.
 // - The result is deterministic, the same bits whatever the thread count:
-//   each source's dependencies are added in 128-bit fixed point (64 fraction
-//   bits, so a truncation below 2^-64 per term), where addition does not
+//   each source's dependencies are added in 126-bit fixed point (63 fraction
+//   bits, so a truncation below 2^-63 per term), where addition does not
 //   depend on order. It can differ in the last bits between a CPU with
 //   AVX-512 and one without (different summation order within a source).
 #include <vector>
