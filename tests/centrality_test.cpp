@@ -17,6 +17,7 @@
 
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/graph_concepts.hpp>
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -400,6 +401,72 @@ TEST(Centrality, DirectedPageRankDanglingByHand) {
   const PageRankResult ppr = pagerank(make(2, {{0, 1, 1}}, true), p);
   // x0 = 0.15 + 0.85 x1, x1 = 0.85 x0  =>  x0 = 0.15 / (1 - 0.7225).
   EXPECT_NEAR(ppr.score[0], 0.15 / (1 - 0.7225), 1e-12);
+}
+
+// PageRank by a dense solve of its definition, for small graphs:
+// (I - d (P^T + p dangling^T)) x = (1 - d) p, then x / sum(x).
+std::vector<double> dense_pagerank(const CsrGraph& g, const std::vector<double>& p, bool weighted) {
+  const auto n = static_cast<Eigen::Index>(g.num_vertices());
+  std::vector<double> out(g.num_vertices(), 0.0);
+  for (VertexId u = 0; u < g.num_vertices(); ++u)
+    for (ArcIndex a = g.arc_begin(u); a < g.arc_end(u); ++a) out[u] += weighted ? g.weight(a) : 1.0;
+  const double d = 0.85;
+  Eigen::MatrixXd m = Eigen::MatrixXd::Identity(n, n);
+  Eigen::VectorXd b(n);
+  for (VertexId u = 0; u < g.num_vertices(); ++u) {
+    b(u) = (1 - d) * p[u];
+    if (out[u] == 0) {
+      for (VertexId v = 0; v < g.num_vertices(); ++v) m(v, u) -= d * p[v];
+      continue;
+    }
+    for (ArcIndex a = g.arc_begin(u); a < g.arc_end(u); ++a)
+      m(g.target(a), u) -= d * (weighted ? g.weight(a) : 1.0) / out[u];
+  }
+  const Eigen::VectorXd x = m.fullPivLu().solve(b);
+  std::vector<double> score(x.data(), x.data() + n);
+  const double total = x.sum();
+  for (double& v : score) v /= total;
+  return score;
+}
+
+TEST(Centrality, PageRankSourcelessDanglingAndIsolatedVerticesMatchADenseSolve) {
+  // 0-5 only send (no in-arcs), 6-11 only receive (dangling), 12 is isolated,
+  // 13 sends with weight 0 only (dangling when weighted); 14-59 link at random.
+  std::mt19937 rng(59);
+  std::uniform_int_distribution<VertexId> middle(14, 59), receiver(6, 11);
+  std::uniform_real_distribution<double> weight(0.5, 3.0);
+  std::vector<Edge> edges;
+  for (VertexId u = 0; u < 6; ++u)
+    for (int k = 0; k < 3; ++k) edges.push_back({u, k == 0 ? receiver(rng) : middle(rng), weight(rng)});
+  edges.push_back({13, 20, 0.0});
+  edges.push_back({13, 30, 0.0});
+  for (VertexId u = 14; u < 60; ++u) {
+    for (int k = 0; k < 4; ++k) edges.push_back({u, middle(rng), weight(rng)});
+    if (u % 5 == 0) edges.push_back({u, receiver(rng), weight(rng)});
+  }
+  const CsrGraph g = make(60, edges, true, true);
+  std::vector<double> uniform(60, 1.0 / 60), restart(60, 0.0);
+  restart[2] = 1;   // a sourceless vertex
+  restart[7] = 2;   // a dangling one
+  restart[40] = 1;  // a swept one
+  for (bool weighted : {false, true}) {
+    for (const auto* p : {&uniform, &restart}) {
+      PageRankParams params;
+      params.weighted = weighted;
+      params.tolerance = 1e-14;
+      if (p == &restart) params.personalization = restart;
+      const PageRankResult pr = pagerank(g, params);
+      ASSERT_TRUE(pr.converged);
+      std::vector<double> normalised = *p;
+      double sum = 0;
+      for (double v : normalised) sum += v;
+      for (double& v : normalised) v /= sum;
+      const std::vector<double> exact = dense_pagerank(g, normalised, weighted);
+      for (VertexId v = 0; v < 60; ++v)
+        EXPECT_NEAR(pr.score[v], exact[v], 1e-13) << "weighted " << weighted << " personalised "
+                                                  << (p == &restart) << " vertex " << v;
+    }
+  }
 }
 
 TEST(Centrality, DegreeDirectionsAndNormalisation) {
