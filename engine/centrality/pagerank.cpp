@@ -8,6 +8,7 @@
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace casegraph {
 namespace {
@@ -110,25 +111,35 @@ SweepGraph build_sweep_graph(const CsrGraph& g, const std::vector<double>& out, 
     s.base[i] = teleport(v) + d * from_sourceless;
   }
   s.offsets[s.swept] = s.sources.size();
-  // Arcs into dangling vertices: from swept vertices (a list), from the others (into Q).
-  for (VertexId i = 0; i < s.swept; ++i) {
-    double into = 0;
-    for (ArcIndex a = g.arc_begin(s.order[i]); a < g.arc_end(s.order[i]); ++a)
-      if (out[g.target(a)] == 0) into += weighted ? g.weight(a) : 1.0;
-    if (into > 0) {
-      s.feeds_dangling.push_back(i);
-      s.into_dangling.push_back(into);
-    }
-  }
+  // Arcs into dangling vertices: from swept vertices (a list), from the others
+  // (into Q). Read from the dangling vertices' in-arcs: a scan of every
+  // out-arc would cost as much as a sweep.
+  std::vector<std::pair<VertexId, double>> feeds;
   for (VertexId v = 0; v < n; ++v) {
     if (s.position[v] != kNotSwept) continue;
-    if (out[v] == 0) {
-      s.dangling_teleport += teleport(v);
+    if (out[v] > 0) {
+      s.sourceless_teleport += teleport(v);
       continue;
     }
-    s.sourceless_teleport += teleport(v);
-    for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a)
-      if (out[g.target(a)] == 0) s.dangling_teleport += d * (weighted ? g.weight(a) : 1.0) * teleport(v) / out[v];
+    s.dangling_teleport += teleport(v);
+    for (ArcIndex a = g.in_arc_begin(v); a < g.in_arc_end(v); ++a) {
+      const VertexId u = g.in_source(a);
+      const double w = weighted ? g.in_weight(a) : 1.0;
+      if (s.position[u] != kNotSwept) {
+        feeds.emplace_back(s.position[u], w);
+      } else if (out[u] > 0) {
+        s.dangling_teleport += d * w * teleport(u) / out[u];
+      }
+    }
+  }
+  std::sort(feeds.begin(), feeds.end());
+  for (const auto& [at, w] : feeds) {
+    if (!s.feeds_dangling.empty() && s.feeds_dangling.back() == at) {
+      s.into_dangling.back() += w;
+    } else {
+      s.feeds_dangling.push_back(at);
+      s.into_dangling.push_back(w);
+    }
   }
   return s;
 }
