@@ -562,9 +562,9 @@ TEST(Centrality, ThreadCountIndependence) {
   }
   for (ArcIndex a = 0; a < g.graph.num_arcs(); ++a) EXPECT_TRUE(close_to(two.edge_score[a], one.edge_score[a], 1e-12));
 
-  // PageRank cuts vertices into fixed blocks of 262,144 (Gauss-Seidel inside
-  // a block, Jacobi across): 600,000 vertices make three blocks, so threads
-  // share them; the bits must not depend on how many threads there are.
+  // PageRank runs on one thread whatever `threads` says (pagerank.h); the
+  // bits must not depend on it. 600,000 vertices: many sweep-order windows,
+  // every 37th vertex dangling.
   const CsrGraph big = scattered_digraph(600000);
   for (bool weighted : {false, true}) {
     PageRankParams p1;
