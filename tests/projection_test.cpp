@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/graph/case_graph.h"
@@ -113,6 +114,45 @@ TEST(Projection, HubsLinkNobody) {
   Projection p = project_people(cg, params);
   EXPECT_EQ(p.hubs, std::vector<VertexId>{cg.vertex(20)});
   EXPECT_EQ(p.graph.out_degree(3), 0u);  // Grace is linked only through the hub
+}
+
+// A phone called from everyone's phones is linked directly to no person, so
+// only the count of people present (pass 1 of project_people) finds it a
+// hub; at 3 links everyone then reaches everyone's phone, so those are hubs
+// too, and only the car two of them share links anyone.
+TEST(Projection, PlacesCrowdedAtTwoOrThreeLinksAreHubsToo) {
+  SmallCase c;
+  for (std::int64_t person = 1; person <= 4; ++person) {
+    c.entity(person, entity_type::person, "P" + std::to_string(person));
+    c.entity(100 + person, entity_type::phone, "phone " + std::to_string(person));
+  }
+  c.entity(200, entity_type::phone, "popular phone");
+  c.entity(50, entity_type::vehicle, "shared car");
+  for (std::int64_t person = 1; person <= 4; ++person) {
+    c.link("uses_phone", person, 100 + person);
+    c.link("called", 100 + person, 200, 1000);
+  }
+  c.link(link_type::keeper_of, 1, 50);
+  c.link(link_type::keeper_of, 2, 50);
+  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  ProjectionParams params;
+  params.hub_limit = 3;
+  Projection p = project_people(cg, params);
+  std::vector<VertexId> hubs{cg.vertex(101), cg.vertex(102), cg.vertex(103), cg.vertex(104), cg.vertex(200)};
+  std::sort(hubs.begin(), hubs.end());
+  EXPECT_EQ(p.hubs, hubs);
+  ASSERT_EQ(p.graph.out_degree(0), 1u);
+  EXPECT_EQ(p.graph.target(p.graph.arc_begin(0)), 1u);
+  EXPECT_DOUBLE_EQ(p.graph.weight(p.graph.arc_begin(0)), 1.0);  // the car: k = 2
+  EXPECT_EQ(p.graph.out_degree(2), 0u);
+  EXPECT_EQ(p.graph.out_degree(3), 0u);
+  // With room for all four, the popular phone links every pair: 1/(4-1) from
+  // it and from each of the four phones (each reached by all at <= 3 links).
+  params.hub_limit = 50;
+  Projection open = project_people(cg, params);
+  EXPECT_TRUE(open.hubs.empty());
+  ASSERT_EQ(open.graph.out_degree(3), 3u);
+  EXPECT_NEAR(open.graph.weight(open.graph.arc_begin(3)), 5.0 / 3.0, 1e-6);
 }
 
 TEST(Projection, WeakGradingWeakensTheLink) {

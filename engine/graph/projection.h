@@ -41,7 +41,11 @@
 namespace casegraph {
 
 // How it is computed (the figures above do not depend on it): each person's
-// presence is walked in parallel; places are grouped (counting sort, no
+// presence is walked in parallel twice, first only to count the people
+// present at each place (which places are hubs, which are shared), then to
+// keep the presences at shared places alone (at 100k synth people keeping
+// every presence took 19.7 GB: 3 hops through the call graph reach thousands
+// of phones, nearly all of them hubs); places are grouped (counting sort, no
 // comparison sort of the presence list); then each person's row of the
 // projection is accumulated directly (a sparse product over the shared
 // places, Gustavson's row-by-row scheme), so memory holds the presence lists
