@@ -267,6 +267,7 @@ constexpr int kLanes = 8 * kGroups;
 constexpr std::uint8_t kFar = 0xFF;  // lane not reached; also the level limit
 constexpr double kBatchBytesPerVertex = kLanes * (1 + 8 + 8) + 1;
 constexpr double kBatchMemoryLimit = 128.0 * 1024 * 1024;  // per thread (480k vertices), else per-source BFS
+constexpr double kBatchCacheBytes = 1024.0 * 1024;  // batch state beyond this (3,800 vertices) misses L2
 
 struct alignas(kLanes) HopLanes {
   std::uint8_t lane[kLanes];
@@ -379,6 +380,11 @@ CASEGRAPH_AVX512 bool batch_forward(const CsrGraph& g, const VertexId* sources, 
 }
 
 // Backward pass of a batch, level by level from the farthest.
+// skip_non_successors: test a far end's levels before loading its two lines
+// of coefficients. Pays when the batch state misses the caches (random
+// 20k-vertex graph: 16.4 s against 19.2 s), costs a branch misprediction
+// per arc when it fits (email-Eu-core: 29 ms against 19 ms).
+template <bool skip_non_successors>
 CASEGRAPH_AVX512 void batch_backward(const CsrGraph& g, BatchWorkspace& w, ExactSums& acc) {
   const ArcIndex* offsets = g.offsets().data();
   const VertexId* targets = g.targets().data();
@@ -398,6 +404,7 @@ CASEGRAPH_AVX512 void batch_backward(const CsrGraph& g, BatchWorkspace& w, Exact
       for (ArcIndex a = offsets[v]; a < arcs_end; ++a) {
         const VertexId t = targets[a];
         const LaneMask successor = equal(at_v, load_hops(hops[t]), next_v);
+        if (skip_non_successors && successor == 0) continue;
         for (int k = 0; k < kGroups; ++k)
           sum[k] = _mm512_mask_add_pd(sum[k], group(successor, k), sum[k], _mm512_load_pd(&coef[t].lane[8 * k]));
       }
@@ -521,6 +528,7 @@ BetweennessResult betweenness(const CsrGraph& graph, const BetweennessParams& pa
     if (batched) {
 #ifdef CASEGRAPH_BATCHED_BFS
       BatchWorkspace bw(n);
+      const bool state_in_cache = static_cast<double>(n) * kBatchBytesPerVertex <= kBatchCacheBytes;
       Workspace fallback(0, false);
       ChunkSums fallback_sums(0, 0, false);
 #pragma omp for schedule(dynamic, 1)
@@ -528,7 +536,11 @@ BetweennessResult betweenness(const CsrGraph& graph, const BetweennessParams& pa
         const auto first = static_cast<std::size_t>(item * lanes);
         const int count = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(lanes), n - first));
         if (batch_forward(graph, &sources[first], count, bw)) {
-          batch_backward(graph, bw, acc);
+          if (state_in_cache) {
+            batch_backward<false>(graph, bw, acc);
+          } else {
+            batch_backward<true>(graph, bw, acc);
+          }
           batch_reset(bw);
         } else {
           // Too deep for 8-bit levels: clear the batch, take its sources one by one.
