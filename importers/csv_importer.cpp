@@ -22,6 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::int64_t kProgressEvery = 1024;  // rows between progress calls
+constexpr std::uintmax_t kBulkLoadBytes = 8u << 20;  // smaller imports never bulk load
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
@@ -91,11 +92,59 @@ struct Header {
   std::vector<std::string> json_keys;  // the key each field gets in a record's fields JSON
 };
 
+// The entities this import has made or met, so that a row naming a phone or
+// a place seen before needs no query: upsert_entity reads the stored row,
+// merges and writes only when the row brings a label to an entity without
+// one or an attribute the entity lacks, which the label flag and attribute
+// names kept here decide alike. Valid for one import_csv_files call (one
+// transaction): a rolled-back import must not leave ids behind.
+class KnownEntities {
+ public:
+  struct Entity {
+    RowId id = 0;
+    bool label_empty = false;
+    std::vector<std::string> attribute_names;
+  };
+
+  Entity* find(const std::string& type, const std::string& key) {
+    const auto it = by_key_.find(slot_key(type, key));
+    return it == by_key_.end() ? nullptr : &it->second;
+  }
+  Entity& remember(const std::string& type, const std::string& key) { return by_key_[slot_key(type, key)]; }
+
+  // Whether upsert_entity would change the stored entity.
+  static bool would_change(const Entity& known, const std::string& label, const nlohmann::json& attributes) {
+    if (known.label_empty && !label.empty()) return true;
+    for (const auto& [name, value] : attributes.items())
+      if (std::find(known.attribute_names.begin(), known.attribute_names.end(), name) == known.attribute_names.end())
+        return true;
+    return false;
+  }
+  // The entity as upsert_entity leaves it after merging `label` and `attributes`.
+  static void merge(Entity& known, const std::string& label, const nlohmann::json& attributes) {
+    known.label_empty = known.label_empty && label.empty();
+    for (const auto& [name, value] : attributes.items())
+      if (std::find(known.attribute_names.begin(), known.attribute_names.end(), name) == known.attribute_names.end())
+        known.attribute_names.push_back(name);
+  }
+
+ private:
+  static std::string slot_key(const std::string& type, const std::string& key) {
+    std::string slot;
+    slot.reserve(type.size() + 1 + key.size());
+    slot += type;
+    slot += '\n';
+    slot += key;
+    return slot;
+  }
+  std::unordered_map<std::string, Entity> by_key_;
+};
+
 // Reads one file; everything it throws is an ImportError about that file.
 class FileImporter {
  public:
-  FileImporter(CaseFile& file, const MappingSpec& spec, const fs::path& path)
-      : case_file_(file), spec_(spec), path_(path.string()), reader_(open(path, spec.delimiter)) {}
+  FileImporter(CaseFile& file, const MappingSpec& spec, const fs::path& path, KnownEntities& known)
+      : case_file_(file), spec_(spec), path_(path.string()), reader_(open(path, spec.delimiter)), known_(known) {}
 
   // Returns the report for this file; `on_rows` is called every few rows with the bytes read so far.
   FileImportReport run(const std::string& content_hash, const std::function<void(std::int64_t, std::uint64_t)>& on_rows);
@@ -136,6 +185,7 @@ class FileImporter {
   const MappingSpec& spec_;
   std::string path_;
   CsvReader reader_;
+  KnownEntities& known_;
   Header header_;
   std::int64_t header_line_ = 1;
   std::optional<Column> record_id_;
@@ -372,13 +422,35 @@ std::optional<RowId> FileImporter::make_entity(const EntityPlan& plan, const Csv
          first.empty() ? fmt::format("empty key: the {} needs an identifier here", m.as)
                        : fmt::format("empty key: '{}' normalises to nothing", first));
   }
-  if (m.must_exist && !case_file_.find_entity(m.type, key))
+  KnownEntities::Entity* known = known_.find(m.type, key);
+  if (!known) {
+    // First met in this import: what the case file holds already, if anything.
+    if (const std::optional<EntityRow> stored = case_file_.find_entity_row(m.type, key)) {
+      known = &known_.remember(m.type, key);
+      known->id = stored->id;
+      known->label_empty = stored->label.empty();
+      for (const auto& [name, value] : stored->attributes.items()) known->attribute_names.push_back(name);
+    }
+  }
+  if (m.must_exist && !known)
     fail(row.line, plan.key.front().name,
          fmt::format("missing key: no {} with key '{}' in the case file or earlier in this import", m.type, key));
-  bool created = false;
-  const RowId id = case_file_.upsert_entity({0, m.type, key, label_of(plan, row, identifier), attributes_of(plan, row)},
-                                            created);
-  if (created) ++report.entities_made;
+  const std::string label = label_of(plan, row, identifier);
+  const nlohmann::json attributes = attributes_of(plan, row);
+  RowId id = 0;
+  if (!known) {
+    id = case_file_.insert_entity({0, m.type, key, label, attributes});
+    ++report.entities_made;
+    known = &known_.remember(m.type, key);
+    known->id = id;
+    known->label_empty = true;
+    KnownEntities::merge(*known, label, attributes);
+  } else if (KnownEntities::would_change(*known, label, attributes)) {
+    id = case_file_.upsert_entity({0, m.type, key, label, attributes});
+    KnownEntities::merge(*known, label, attributes);
+  } else {
+    id = known->id;
+  }
   case_file_.add_entity_record(id, record_id);
   return id;
 }
@@ -512,12 +584,19 @@ ImportReport import_csv_files(CaseFile& file, const MappingSpec& spec, const std
 
   ImportReport report;
   CaseFile::Transaction transaction(file);
+  KnownEntities known;
+  // Bulk load (case_file.h) when the new rows are many beside those stored:
+  // remaking the indexes costs about as much as the whole case file, so
+  // a small import into a large case file keeps them. A case file holds
+  // about eight bytes per CSV byte; 1/16 of its size is half its rows.
+  const bool bulk = total_bytes >= kBulkLoadBytes && total_bytes * 16 >= size_of(file.path());
+  if (bulk) file.begin_bulk_load();
   for (const fs::path& path : files) {
     const std::string content_hash = hash_of(path);
     if (file.find_source_by_hash(content_hash)) {
       report.files.push_back({path.string(), 0, 0, 0, true});
     } else {
-      FileImporter importer(file, spec, path);
+      FileImporter importer(file, spec, path, known);
       report.files.push_back(importer.run(content_hash, [&](std::int64_t rows, std::uint64_t bytes) {
         rows_done += static_cast<std::uint64_t>(rows);
         if (progress) progress(rows_done, bytes_before + bytes, total_bytes);
@@ -526,6 +605,7 @@ ImportReport import_csv_files(CaseFile& file, const MappingSpec& spec, const std
     bytes_before += size_of(path);
     if (progress) progress(rows_done, bytes_before, total_bytes);
   }
+  if (bulk) file.end_bulk_load();
   file.audit("import", audit_arguments(spec, report), report.summary());
   transaction.commit();
   return report;

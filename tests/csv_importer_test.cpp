@@ -166,6 +166,50 @@ TEST_F(CsvImportTest, NominalsThenOccurrencesWithRolesAndMustExist) {
   EXPECT_EQ(cf.verify_audit_chain(), std::nullopt);
 }
 
+// The importer remembers the entities an import meets (label, attribute
+// names) instead of asking the case file on every row; what it stores must
+// stay what upsert_entity would store: later rows fill gaps, never overwrite,
+// within one import and across imports.
+TEST_F(CsvImportTest, RepeatedEntitiesFillGapsWithinAndAcrossImports) {
+  const fs::path spec_path = write("people.toml", R"toml(
+[source]
+name = "people"
+record_id = "Id"
+delimiter = ","
+
+[[entity]]
+as = "person"
+type = "person"
+key_space = "p"
+key = ["Ref"]
+label = "{Name}"
+attributes = { dob = "Dob", phone = "Phone" }
+)toml");
+  const MappingSpec spec = load_mapping_spec(spec_path);
+  CaseFile cf = open_case();
+  const ImportReport first = import(cf, spec, {write("a.csv", "Id,Ref,Name,Dob,Phone\n"
+                                                             "1,P1,Ana Silva,,\n"
+                                                             "2,P1,Ana Silva,2001-02-03,\n"
+                                                             "3,P1,A. Silva,1999-01-01,\n"
+                                                             "4,P2,Bo Chen,,0700\n")});
+  EXPECT_EQ(first.files[0].entities_made, 2);
+  auto entities = cf.entities();
+  EXPECT_EQ(entity(entities, "p:P1").label, "Ana Silva");
+  EXPECT_EQ(entity(entities, "p:P1").attributes, (nlohmann::json{{"dob", "2001-02-03"}}));
+  EXPECT_EQ(cf.entity_records(entity(entities, "p:P1").id).size(), 3u);
+  const ImportReport second = import(cf, spec, {write("b.csv", "Id,Ref,Name,Dob,Phone\n"
+                                                              "1,P1,Anna,1990-01-01,0711\n"
+                                                              "2,P2,Bo,1985-05-05,0799\n"
+                                                              "3,P1,Ana,,0722\n")});
+  EXPECT_EQ(second.files[0].entities_made, 0);
+  entities = cf.entities();
+  ASSERT_EQ(entities.size(), 2u);
+  EXPECT_EQ(entity(entities, "p:P1").label, "Ana Silva");
+  EXPECT_EQ(entity(entities, "p:P1").attributes, (nlohmann::json{{"dob", "2001-02-03"}, {"phone", "0711"}}));
+  EXPECT_EQ(entity(entities, "p:P2").attributes, (nlohmann::json{{"dob", "1985-05-05"}, {"phone", "0700"}}));
+  EXPECT_EQ(cf.entity_records(entity(entities, "p:P1").id).size(), 5u);
+}
+
 TEST_F(CsvImportTest, DatesInEachFormatAndWeightColumn) {
   CaseFile cf = open_case();
   const ImportReport report = import(cf, spec_of("anpr.toml"), {fixture("anpr.csv")});

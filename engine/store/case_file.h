@@ -172,6 +172,19 @@ class CaseFile {
   // The same, telling whether the entity was new to the case file.
   RowId upsert_entity(const EntityRow& entity, bool& created);
   std::optional<RowId> find_entity(const std::string& type, const std::string& key) const;
+  // The stored entity of that type and key (id, label, attributes), if any.
+  std::optional<EntityRow> find_entity_row(const std::string& type, const std::string& key) const;
+  // A new entity, for a caller that knows none of that type and key exists
+  // (the importer, which has looked); returns its id.
+  RowId insert_entity(const EntityRow& entity);
+  // A large import inside one transaction: begin drops the secondary
+  // indexes (entity_records by record, links by source and by target) and
+  // raises the page cache; end remakes the indexes as the schema has them.
+  // Between the two, lookups by record or by link end are slow, so only a
+  // writer that does not make them (the CSV importer) uses this. A rollback
+  // brings the indexes back with everything else.
+  void begin_bulk_load();
+  void end_bulk_load();
   std::optional<RowId> find_entity_by_key(const std::string& key) const;  // any type
   void add_entity_record(RowId entity_id, RowId record_id);
   std::vector<EntityRow> entities() const;
