@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "engine/triage/analysis.h"
+#include "engine/triage/evidence_ties.h"
 #include "importers/datetime.h"
 
 namespace casegraph::cli {
@@ -97,8 +98,10 @@ std::int64_t run_analyse(const AnalyseOptions& options) {
   params.stability_params.seed = options.seed;
   for (const std::string& name : options.without) {
     const auto& names = score_component_names();
-    if (std::find(names.begin(), names.end(), name) == names.end())
-      throw UsageError(fmt::format("--without '{}': not a score component", name));
+    const auto& ties = tie_family_names();
+    if (std::find(names.begin(), names.end(), name) == names.end() &&
+        std::find(ties.begin(), ties.end(), name) == ties.end())
+      throw UsageError(fmt::format("--without '{}': not a score component nor a tie family", name));
     params.clusters.disabled.insert(name);
   }
   if (!(options.stability_drop >= 0 && options.stability_drop < 1))
@@ -171,7 +174,8 @@ void add_analyse_command(CLI::App& app) {
                   "Share of the ties between people each perturbed run drops at random")
       ->capture_default_str();
   cmd->add_option("--without", options->without,
-                  "Score components to leave out, for measuring what each contributes (comma-separated)")
+                  "Score components or tie families (projection, call_ties, episode_calls, night_calls, "
+                  "copresence_ties) to leave out, for measuring what each contributes (comma-separated)")
       ->delimiter(',');
   cmd->add_option("--hub-limit", options->hub_limit,
                   "Entities shared by more people than this link nobody (shopping centres, petrol stations)")

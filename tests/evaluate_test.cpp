@@ -411,7 +411,11 @@ TEST(EvaluateExampleCase, BundledTruthLayoutScoresNetworksButNotResolution) {
   ASSERT_FALSE(figures.at("networks")[1].at("best_rank").is_null()) << o.out;
   EXPECT_LE(figures.at("networks")[1].at("best_rank").get<int>(), 3) << o.out;
   EXPECT_EQ(figures.at("networks")[0].at("people_on_record"), 7);  // every planted person is on a record
-  EXPECT_GE(figures.at("pair_recall_at_k").at("recall").get<double>(), 0.8);  // now 0.875 (14 of 16)
+  // now 0.625 (10 of 16), was 1.0 before episode-call ties (engine/triage/
+  // evidence_ties.h): offender Piotr Zhang called two of network A's children
+  // before their episodes, so the three now form their own cluster (rank 2)
+  // beside A's (rank 1): A is still held at rank 1, but its cross pairs split.
+  EXPECT_GE(figures.at("pair_recall_at_k").at("recall").get<double>(), 0.6);
   EXPECT_GE(figures.at("precision_at_k").get<double>(), 0.2);  // now 0.25: 2 of the 8 clusters
 }
 

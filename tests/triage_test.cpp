@@ -16,6 +16,7 @@
 #include "engine/model/pole.h"
 #include "engine/store/case_file.h"
 #include "engine/triage/analysis.h"
+#include "engine/triage/evidence_ties.h"
 #include "engine/triage/gravity.h"
 #include "engine/triage/stability.h"
 #include "importers/csv_reader.h"
@@ -49,6 +50,77 @@ TEST(TriageGravity, TableReadsOffenceTextCaseInsensitively) {
 
 // Stability counts exactly: a core {1, 2} held together by link 0 alone is
 // together in precisely the runs whose mask keeps link 0.
+// Adult-child phone contact (evidence_ties.h) on a hand-made case. Child 1
+// (born 2010) lives at 21 with parent 3; adult 2 lives at 22; person 4 has no
+// date of birth. Child 1 goes missing (episode 31) at 2024-03-01 20:00 UTC.
+TEST(TriageEvidenceTies, AdultChildContactBeforeEpisodesAndAtNight) {
+  std::vector<EntityRow> entities;
+  std::vector<LinkRow> links;
+  auto entity = [&](std::int64_t id, std::string_view type, nlohmann::json attrs = nlohmann::json::object()) {
+    entities.push_back({id, std::string(type), "k:" + std::to_string(id), "E" + std::to_string(id), std::move(attrs)});
+  };
+  auto link = [&](std::string_view type, std::int64_t a, std::int64_t b, std::optional<Timestamp> start = {}) {
+    LinkRow l;
+    l.id = static_cast<std::int64_t>(links.size()) + 1;
+    l.type = std::string(type);
+    l.source = a;
+    l.target = b;
+    l.start = start;
+    l.record_id = l.id;
+    links.push_back(l);
+    return l.id;
+  };
+  entity(1, entity_type::person, {{"dob", "2010-01-01"}});
+  entity(2, entity_type::person, {{"dob", "1980-01-01"}});
+  entity(3, entity_type::person, {{"dob", "1980-01-01"}});
+  entity(4, entity_type::person);
+  for (std::int64_t phone : {11, 12, 13, 14}) entity(phone, entity_type::phone);
+  for (std::int64_t place : {21, 22}) entity(place, entity_type::location);
+  entity(31, entity_type::missing_episode);
+  for (std::int64_t p : {1, 2, 3, 4}) link("uses", p, 10 + p);
+  link(link_type::resides_at, 1, 21);
+  link(link_type::resides_at, 3, 21);
+  link(link_type::resides_at, 2, 22);
+  const Timestamp went = 1709323200;  // 2024-03-01T20:00:00Z
+  link(link_type::reported_missing, 1, 31, went);
+  const std::int64_t before = link(link_type::called, 12, 11, went - 3600);        // 19:00, before she went
+  const std::int64_t at_night = link(link_type::called, 11, 12, went - 86400 + 3 * 3600);  // 23:00 the day before
+  link(link_type::called, 12, 11, went - 4 * 3600 - 60);  // 15:59: neither at night nor within three hours
+  link(link_type::called, 13, 11, went - 1800);           // the parent: shares her address
+  link(link_type::called, 14, 11, went - 86400 + 4 * 3600);  // no date of birth: not known to be an adult
+  const CaseGraph cg = build_case_graph(entities, links, IdentityMap({}, {}), {});
+  const IdentityMap identities({}, {});
+  const auto born = births_of(entities, identities);
+  const std::vector<ContactFinding> found = contact_findings(cg, born, 3 * 3600);
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_EQ(found[0].link_id, before);
+  EXPECT_EQ(found[0].child, 1);
+  EXPECT_EQ(found[0].adult, 2);
+  EXPECT_EQ(found[0].episode, 31);
+  EXPECT_FALSE(found[0].night);
+  EXPECT_EQ(found[1].link_id, at_night);
+  EXPECT_EQ(found[1].episode, 0);
+  EXPECT_TRUE(found[1].night);
+
+  // The ties: with the projection, contact and co-presence ties switched
+  // off, child and adult are tied by one episode and one night call alone.
+  const Projection projection = project_people(cg, {});
+  ClusterInputs inputs;
+  inputs.born = born;
+  inputs.contacts = found;
+  ClusterParams params;
+  params.disabled = {"projection", "call_ties", "copresence_ties"};
+  const CsrGraph ties = clustering_graph(cg, projection, inputs, params);
+  std::map<std::pair<std::int64_t, std::int64_t>, double> weight;
+  for (VertexId u = 0; u < ties.num_vertices(); ++u)
+    for (ArcIndex a = ties.arc_begin(u); a < ties.arc_end(u); ++a)
+      weight[{cg.entity[projection.case_vertex[u]], cg.entity[projection.case_vertex[ties.target(a)]]}] +=
+          ties.weight(a);
+  ASSERT_EQ(weight.size(), 2U);  // 1-2 and 2-1 only
+  const double child_adult = weight[std::make_pair(std::int64_t{1}, std::int64_t{2})];
+  EXPECT_NEAR(child_adult, params.episode_call_tie * std::log2(2.0) + params.night_call_tie * std::log2(2.0), 1e-6);
+}
+
 TEST(TriageStability, CountsRunsThatKeepTheCoreTogether) {
   StabilityParams params;
   params.runs = 50;

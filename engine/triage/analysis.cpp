@@ -14,6 +14,7 @@
 #include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
 #include "engine/linking/copresence.h"
+#include "engine/triage/evidence_ties.h"
 #include "engine/triage/split_large.h"
 
 namespace casegraph {
@@ -99,7 +100,8 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
 
   // Communities of the projection with co-presence and call ties, large ones
   // split until reviewable (clusters.h clustering_graph, split_large.h).
-  const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs.copresence, params.clusters);
+  inputs.contacts = contact_findings(r.case_graph, inputs.born, params.clusters.episode_call_window);
+  const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs, params.clusters);
   r.membership = reviewable_communities(ties, params, params.seed, params.threads, &r.modularity);
   clock.done("communities");
   r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, inputs, params.clusters);
@@ -172,12 +174,17 @@ std::vector<double> victim_proximity(const CaseGraph& cg, const Projection& proj
 }
 
 std::vector<CopresenceFinding> copresence_findings(const CaseGraph& cg, const std::vector<EntityRow>& entities) {
-  const CopresenceResult found = find_copresence(cg, describe_places(cg, entities), CopresenceParams{});
+  CopresenceParams copresence_params;
+  copresence_params.pairs = false;  // person-person co-presence: not read here
+  const CopresenceResult found = find_copresence(cg, describe_places(cg, entities), copresence_params);
   std::vector<CopresenceFinding> findings;
   for (const EpisodeFinding& f : found.episodes) {
     for (const ObjectHolder& holder : f.holders) {
-      if (!holder.suspect) continue;
       CopresenceFinding finding;
+      finding.is_suspect = holder.suspect;
+      finding.episode = cg.entity[f.episode];
+      finding.specificity = f.specificity;
+      finding.at_home = f.place_role != "found_at";
       finding.victim = cg.entity[f.child];
       finding.suspect = cg.entity[holder.person];
       std::vector<std::uint32_t> links = f.links();

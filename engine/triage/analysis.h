@@ -72,9 +72,10 @@ std::vector<std::uint32_t> detect_communities(const CsrGraph& people, CommunityM
 std::vector<double> victim_proximity(const CaseGraph& case_graph, const Projection& projection, int threads);
 
 // Missing-episode co-presence (engine/linking/copresence.h, default
-// parameters) of each child with each holder of the sighted vehicle or phone
-// who is a suspect: one finding per (child, episode, sighting, suspect), its
-// links the episode, the place, the sighting and the holder's tie to the object.
+// parameters, episodes only) of each child with each holder of the sighted
+// vehicle or phone: one finding per (child, episode, sighting, holder), its
+// links the episode, the place, the sighting and the holder's tie to the
+// object; is_suspect says whether the holder is a suspect (only those score).
 std::vector<CopresenceFinding> copresence_findings(const CaseGraph& case_graph, const std::vector<EntityRow>& entities);
 
 // Occurrence entity (canonical id) -> its "offence" attribute, as recorded.

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/model/pole.h"
+#include "engine/triage/evidence_ties.h"
 #include "engine/triage/gravity.h"
 
 namespace casegraph {
@@ -197,51 +198,6 @@ std::unordered_map<std::int64_t, Timestamp> births_of(const std::vector<EntityRo
 
 namespace {
 
-// The people linked to each phone (phone entity -> person entities, each
-// once, in link order).
-std::unordered_map<std::int64_t, std::vector<std::int64_t>> phone_users(const CaseGraph& cg) {
-  std::unordered_map<std::int64_t, std::vector<std::int64_t>> users;
-  for (const LinkRow& link : cg.links) {
-    const bool source_phone = cg.type[cg.vertex(link.source)] == entity_type::phone;
-    const bool target_phone = cg.type[cg.vertex(link.target)] == entity_type::phone;
-    if (source_phone == target_phone) continue;
-    const std::int64_t person = source_phone ? link.target : link.source;
-    if (cg.type[cg.vertex(person)] != entity_type::person) continue;
-    auto& list = users[source_phone ? link.source : link.target];
-    if (std::find(list.begin(), list.end(), person) == list.end()) list.push_back(person);
-  }
-  return users;
-}
-
-// Call ties: the people on both ends of calls, by phone pair. A pair of
-// phones with n calls between them gives each pair of their users
-// log2(1 + n) x 2 / (d_a + d_b), d = the distinct phones each phone called or
-// was called by: repeated calls count with diminishing returns, and a phone
-// that talks to hundreds (a taxi firm's booking line) ties its callers to
-// nobody in particular.
-void add_call_ties(const CaseGraph& cg, const std::unordered_map<std::int64_t, VertexId>& vertex_of, double scale,
-                   std::vector<Edge>& edges) {
-  std::unordered_map<std::int64_t, std::vector<VertexId>> users;  // phone entity -> projection vertices
-  for (const auto& [phone, people] : phone_users(cg))
-    for (std::int64_t person : people)
-      if (auto it = vertex_of.find(person); it != vertex_of.end()) users[phone].push_back(it->second);
-  std::map<std::pair<std::int64_t, std::int64_t>, double> calls;  // phone pair (ordered) -> calls
-  for (const LinkRow& link : cg.links)
-    if (link.type == link_type::called && link.source != link.target &&
-        cg.type[cg.vertex(link.source)] == entity_type::phone && cg.type[cg.vertex(link.target)] == entity_type::phone)
-      calls[std::minmax(link.source, link.target)] += 1;
-  std::unordered_map<std::int64_t, double> contacts;
-  for (const auto& [pair, n] : calls) contacts[pair.first] += 1, contacts[pair.second] += 1;
-  for (const auto& [pair, n] : calls) {
-    auto a = users.find(pair.first), b = users.find(pair.second);
-    if (a == users.end() || b == users.end()) continue;
-    const double w = scale * std::log2(1 + n) * 2 / (contacts[pair.first] + contacts[pair.second]);
-    for (VertexId u : a->second)
-      for (VertexId v : b->second)
-        if (u != v) edges.push_back({u, v, w});
-  }
-}
-
 // People (canonical entity ids, pair ordered) whose phones called each other.
 std::set<std::pair<std::int64_t, std::int64_t>> calling_pairs(const CaseGraph& cg) {
   const std::unordered_map<std::int64_t, std::vector<std::int64_t>> users = phone_users(cg);
@@ -259,37 +215,11 @@ std::set<std::pair<std::int64_t, std::int64_t>> calling_pairs(const CaseGraph& c
 
 }  // namespace
 
-CsrGraph clustering_graph(const CaseGraph& cg, const Projection& projection,
-                          const std::vector<CopresenceFinding>& findings, const ClusterParams& params) {
-  const CsrGraph& people = projection.graph;
-  const bool ties = params.copresence_tie > 0 && !params.disabled.count("copresence_ties") && !findings.empty();
-  const bool call_ties = params.call_tie > 0 && !params.disabled.count("call_ties");
-  if (!ties && !call_ties) return people;
-  std::unordered_map<std::int64_t, VertexId> vertex_of;
-  for (std::size_t i = 0; i < projection.case_vertex.size(); ++i)
-    vertex_of[cg.entity[projection.case_vertex[i]]] = static_cast<VertexId>(i);
-  std::vector<Edge> edges;
-  edges.reserve(people.num_edges());
-  for (VertexId u = 0; u < people.num_vertices(); ++u)
-    for (ArcIndex a = people.arc_begin(u); a < people.arc_end(u); ++a)
-      if (u < people.target(a)) edges.push_back({u, people.target(a), people.weight(a)});
-  if (ties) {
-    std::set<std::pair<VertexId, VertexId>> pairs;
-    for (const CopresenceFinding& f : findings) {
-      auto a = vertex_of.find(f.victim), b = vertex_of.find(f.suspect);
-      if (a == vertex_of.end() || b == vertex_of.end() || a->second == b->second) continue;
-      pairs.insert(std::minmax(a->second, b->second));
-    }
-    for (const auto& [u, v] : pairs) edges.push_back({u, v, params.copresence_tie});
-  }
-  if (call_ties) add_call_ties(cg, vertex_of, params.call_tie, edges);
-  return CsrGraph::from_edges(people.num_vertices(), edges, false, true);
-}
-
 const std::vector<std::string>& score_component_names() {
   static const std::vector<std::string> names{"victim_and_suspect", "victims", "repeat_missing", "suspects",
                                               "suspect_occurrences", "gravity", "intelligence", "copresence",
-                                              "links", "recency", "child_offences"};
+                                              "links", "recency", "child_offences", "contact_before_missing",
+                                              "night_contact"};
   return names;
 }
 
@@ -312,7 +242,8 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
   const auto evidence = EvidenceGatherer(cg, inputs).gather(child_occurrences);
   const auto calling = calling_pairs(cg);
   std::set<std::pair<std::int64_t, std::int64_t>> copresent;  // (victim, suspect)
-  for (const CopresenceFinding& f : inputs.copresence) copresent.insert({f.victim, f.suspect});
+  for (const CopresenceFinding& f : inputs.copresence)
+    if (f.is_suspect) copresent.insert({f.victim, f.suspect});
   // A victim and a suspect of one cluster are tied when they are named in
   // one occurrence, placed together by co-presence, or their phones called
   // each other; two people community detection merely grouped are not.
@@ -392,9 +323,32 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     // where the same child was adds evidence to read, not another pair.
     std::set<std::pair<std::int64_t, std::int64_t>> copresent_pairs;
     for (const CopresenceFinding& f : inputs.copresence) {
-      if (!victim_set.count(f.victim) || !suspect_set.count(f.suspect)) continue;
+      if (!f.is_suspect || !victim_set.count(f.victim) || !suspect_set.count(f.suspect)) continue;
       copresent_pairs.insert({f.victim, f.suspect});
       for (std::int64_t link : f.link_ids) copresence_items.push_back({link, f.suspect, f.what, f.when, 1.0});
+    }
+
+    // Adult-child phone contact inside the cluster (evidence_ties.h): one
+    // count per (child, adult) pair, every call kept as evidence.
+    const std::set<std::int64_t> member_set(people.begin(), people.end());
+    std::set<std::pair<std::int64_t, std::int64_t>> before_pairs, night_pairs;
+    std::vector<EvidenceItem> before_items, night_items;
+    for (const ContactFinding& f : inputs.contacts) {
+      if (!member_set.count(f.child) || !member_set.count(f.adult)) continue;
+      const std::string& child = cg.label[cg.vertex(f.child)];
+      const std::string& adult = cg.label[cg.vertex(f.adult)];
+      if (f.episode) {
+        before_pairs.insert({f.child, f.adult});
+        before_items.push_back({f.link_id, f.adult,
+                                fmt::format("call between {} and {} before {} went missing ({})", adult, child, child,
+                                            cg.label[cg.vertex(f.episode)]),
+                                f.when, 1.0});
+      }
+      if (f.night) {
+        night_pairs.insert({f.child, f.adult});
+        night_items.push_back({f.link_id, f.adult, fmt::format("night-time call between {} and {}", adult, child),
+                               f.when, 1.0});
+      }
     }
 
     RankedCluster c;
@@ -436,6 +390,12 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     const double child_gravity = total_weight(child_offence_items);
     c.components.push_back({"child_offences", child_gravity,
                             params.child_offence_weight * std::log2(1 + child_gravity), child_offence_items});
+    const double before = static_cast<double>(before_pairs.size());
+    c.components.push_back({"contact_before_missing", before,
+                            params.contact_before_missing_weight * std::log2(1 + before), std::move(before_items)});
+    const double nights = static_cast<double>(night_pairs.size());
+    c.components.push_back({"night_contact", nights, params.night_contact_weight * std::log2(1 + nights),
+                            std::move(night_items)});
     for (ScoreComponent& part : c.components) {
       if (params.disabled.count(part.name)) part.points = 0;
       c.score += part.points;

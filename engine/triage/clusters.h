@@ -1,5 +1,6 @@
 #pragma once
-// Ranked clusters for review: the communities of the person-person projection,
+// Ranked clusters for review: the communities of the graph of evidence ties
+// between people (evidence_ties.h; the person projection is its background),
 // each scored from behaviour and links only. No protected characteristic
 // (ethnicity, nationality, religion) and no name is an input: the score reads
 // link types, dates, gradings and the offence type of occurrences, nothing
@@ -37,6 +38,13 @@
 // + 2 log2(1 + X)       child_offences: X = sum of gravity over the distinct
 //                       occurrences in which a member is a suspect and a child is a
 //                       victim (the child need not be a member)
+// + 2 log2(1 + B)       contact_before_missing: B = distinct (child, adult) pairs of
+//                       members, sharing no address, whose phones were in contact in
+//                       the three hours before one of the child's missing episodes
+//                       began (evidence: each such call)
+// + log2(1 + N)         night_contact: N = distinct (child, adult) pairs of members,
+//                       sharing no address, with calls between 22:00 and 03:59
+//                       (evidence: each such call)
 // Logarithms make each extra item count for less, so volume alone (a prolific
 // burglary crew) does not outrank a small group with victims and suspects.
 // ClusterParams::disabled removes components by name (for ablation studies).
@@ -90,10 +98,29 @@ struct CopresenceFinding {
   std::vector<std::int64_t> link_ids;
   std::optional<Timestamp> when;
   std::string what;
+  // The holder is a suspect (suspect_in, or subject_of intelligence). Only
+  // those count in the score; others only tie the two for clustering.
+  bool is_suspect = true;
+  std::int64_t episode = 0;   // the missing episode (canonical entity id)
+  double specificity = 1;     // of the sighting's place (copresence.h)
+  bool at_home = false;       // seen at the child's home rather than where she was found
+};
+
+// Phone contact between an adult and a child (ages from dates of birth, at
+// the call) who share no address: one per call, as evidence_ties.h's
+// contact_findings reads the calls.
+struct ContactFinding {
+  std::int64_t child = 0;  // canonical entity ids
+  std::int64_t adult = 0;
+  std::int64_t link_id = 0;  // the call
+  Timestamp when = 0;
+  std::int64_t episode = 0;  // the child's missing episode that began soon after the call; 0 = none
+  bool night = false;        // between 22:00 and 03:59
 };
 
 // What the score reads beyond the case graph's links.
 struct ClusterInputs {
+  std::vector<ContactFinding> contacts;
   // Occurrence entity id (canonical) -> offence type as recorded.
   std::unordered_map<std::int64_t, std::string> offence_of;
   std::vector<CopresenceFinding> copresence;
@@ -107,35 +134,25 @@ struct ClusterParams {
   double child_offence_weight = 2.0;
   double occurrence_weight = 0.5;  // of suspect_occurrences (volume, damped)
   double links_weight = 0.25;
+  double contact_before_missing_weight = 2.0;
+  double night_contact_weight = 1.0;
   // Communities with more people than this are split again (split_large.h)
   // before scoring: an analyst reviews a ring, not a town. 0 = no split.
   std::uint32_t max_people = 30;
-  // Weight of the tie a co-presence finding adds between its victim and
-  // suspect in the graph communities are found on (with_copresence_ties).
-  double copresence_tie = 1.0;
-  // Scale of call ties (clustering_graph). Set by eye on one synth case (10k
-  // people, seed 1), not derived: revisit when calls become direct ties.
+  // Ties of the graph communities are found on (evidence_ties.h).
+  double projection_tie = 1.0;
   double call_tie = 10.0;
+  // Set by measurement on synth 10k, --networks 12, seeds 1 and 2 (tie
+  // weights 3/1 and 10/4 were tried beside 6/2: see the README's triage table).
+  double episode_call_tie = 6.0;
+  Timestamp episode_call_window = 3 * 3600;
+  double night_call_tie = 2.0;
+  double copresence_tie = 1.0;
+  double holder_tie_share = 0.5;
   std::set<std::string> disabled;  // component names scored 0 (ablation)
 };
 
-// The graph communities are detected on: the person projection, plus
-// - one tie of weight params.copresence_tie for each distinct (victim,
-//   suspect) pair of the co-presence findings: the projection links people
-//   through what they share and discounts what many share, so a car kept by a
-//   suspect, read where a missing child was found while she was missing, is
-//   direct evidence of the two together (as strong as a flat two people
-//   share, weight 1), while the camera and the child's home, shared with
-//   many, weigh little there;
-// - call ties: for each pair of phones with n calls between them, each pair
-//   of their users gets log2(1 + n) x 2 / (d_a + d_b), d = the distinct
-//   phones each phone was in contact with (repeated calls count with
-//   diminishing returns; a line that calls hundreds ties nobody). The
-//   projection sees a phone's contacts only as shared places, and makes the
-//   phone of anyone with 50 contacts a hub that links nobody.
-// "copresence_ties" / "call_ties" in params.disabled leave either out.
-CsrGraph clustering_graph(const CaseGraph& case_graph, const Projection& projection,
-                              const std::vector<CopresenceFinding>& findings, const ClusterParams& params);
+// The graph communities are detected on: engine/triage/evidence_ties.h.
 
 // `membership[i]` is the community of projection vertex i.
 std::vector<RankedCluster> rank_clusters(const CaseGraph& case_graph, const Projection& projection,
