@@ -20,7 +20,14 @@ CaseGraph build_case_graph(const std::vector<EntityRow>& entities, const std::ve
                            const IdentityMap& identities, const CaseGraphFilter& filter) {
   CaseGraph cg;
   // Vertices in ascending canonical id: the first member of each identity names it.
+  // Sized up front: at 100k synth people these hold millions of links, and a
+  // vector that grows by doubling holds both copies while it moves.
   std::vector<const EntityRow*> ordered;
+  ordered.reserve(entities.size());
+  cg.vertex_of.reserve(entities.size());
+  cg.entity.reserve(entities.size());
+  cg.type.reserve(entities.size());
+  cg.label.reserve(entities.size());
   for (const EntityRow& e : entities) ordered.push_back(&e);
   std::sort(ordered.begin(), ordered.end(), [](auto* x, auto* y) { return x->id < y->id; });
   for (const EntityRow* e : ordered) {
@@ -32,6 +39,8 @@ CaseGraph build_case_graph(const std::vector<EntityRow>& entities, const std::ve
     cg.label.push_back(e->label);
   }
   std::vector<Edge> edges;
+  edges.reserve(links.size());
+  cg.links.reserve(links.size());
   for (const LinkRow& link : links) {
     if (!link_in_window(link, filter)) continue;
     LinkRow kept = link;
