@@ -11,6 +11,9 @@
 # WORK (scratch folder; default a fresh temporary one, removed at the end
 # unless KEEP=1), THREADS (analyse --threads; 0 = all cores).
 # The 1M synth writes about 4 GB; run it on a quiet machine, once.
+# At 100k people the pipeline needs about 8 GB of memory (analyse's peak) and
+# about 5 GB of disk under WORK (CSVs 0.5 GB, case file 4 GB); wall times on
+# a busy machine follow the load, so note the load average beside them.
 # Each pipeline step is one process under /usr/bin/time (wall s, peak RSS);
 # analyse's own phase timings (graph, projection, centrality, ..., stability)
 # follow its table. Example (the figures in the README):
@@ -48,7 +51,7 @@ measure() {
 rows_of() { awk '/ rows / && !/truth_records/ { n += $2 } END { print n + 0 }' "$1"; }
 bytes_of() { du -sb "$1" | awk '{ printf "%.0f", $1 / 1e6 }'; }
 
-echo "casegraph synth, seed $SEED ($(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ))"
+echo "casegraph synth, seed $SEED ($(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ); load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
 echo "| people | rows (7 CSVs) | output MB | synth s | peak RSS MB |"
 echo "|-------:|--------------:|----------:|--------:|------------:|"
