@@ -121,6 +121,60 @@ TEST(TriageEvidenceTies, AdultChildContactBeforeEpisodesAndAtNight) {
   EXPECT_NEAR(child_adult, params.episode_call_tie * std::log2(2.0) + params.night_call_tie * std::log2(2.0), 1e-6);
 }
 
+// child_offences weighs harm to children by kind and concentration: a
+// prolific burglar's one assault on a child does not count, an assault by
+// someone whose occurrences are all against children does, and a robbery of
+// a child (gravity 2) counts whoever commits it.
+TEST(TriageChildOffences, GraveOrConcentratedOnly) {
+  std::vector<EntityRow> entities;
+  std::vector<LinkRow> links;
+  ClusterInputs inputs;
+  const Timestamp when = 1709323200;  // 2024-03-01
+  auto person = [&](std::int64_t id, std::string dob) {
+    entities.push_back({id, std::string(entity_type::person), "k:" + std::to_string(id), "P" + std::to_string(id),
+                        {{"dob", dob}}});
+  };
+  auto occurrence = [&](std::int64_t id, std::string offence, std::int64_t suspect, std::int64_t victim) {
+    entities.push_back({id, std::string(entity_type::occurrence), "k:" + std::to_string(id), "O" + std::to_string(id),
+                        nlohmann::json::object()});
+    inputs.offence_of[id] = offence;
+    for (auto [type, p] : {std::pair{link_type::suspect_in, suspect}, std::pair{link_type::victim_in, victim}}) {
+      if (!p) continue;
+      LinkRow l;
+      l.id = static_cast<std::int64_t>(links.size()) + 1;
+      l.type = std::string(type);
+      l.source = p;
+      l.target = id;
+      l.start = when;
+      l.record_id = l.id;
+      links.push_back(l);
+    }
+  };
+  for (std::int64_t adult : {2, 3, 6, 7}) person(adult, "1980-01-01");
+  for (std::int64_t child : {1, 4, 5}) person(child, "2008-06-01");
+  occurrence(101, "Assault", 2, 1);  // the prolific burglar's one assault on a child
+  for (std::int64_t o : {102, 103, 104, 105}) occurrence(o, "Burglary dwelling", 2, 7);
+  occurrence(111, "Assault", 3, 4);  // all of 3's occurrences are against children
+  occurrence(121, "Robbery", 6, 5);  // grave whoever commits it
+  for (std::int64_t o : {122, 123, 124}) occurrence(o, "Burglary dwelling", 6, 7);
+  const IdentityMap identities({}, {});
+  const CaseGraph cg = build_case_graph(entities, links, identities, {});
+  inputs.born = births_of(entities, identities);
+  const Projection projection = project_people(cg, {});
+  const std::map<std::int64_t, std::uint32_t> group{{2, 0}, {1, 0}, {3, 1}, {4, 1}, {6, 2}, {5, 2}, {7, 3}};
+  std::vector<std::uint32_t> membership;
+  for (VertexId v : projection.case_vertex) membership.push_back(group.at(cg.entity[v]));
+  ClusterParams params;
+  std::map<std::int64_t, double> child_offences;  // by the cluster's suspect
+  for (const RankedCluster& c : rank_clusters(cg, projection, membership, inputs, params))
+    for (const ScoreComponent& part : c.components)
+      if (part.name == "child_offences") child_offences[c.members.back()] = part.count;
+  ASSERT_EQ(child_offences.size(), 3U);
+  EXPECT_EQ(child_offences.at(2), 0.0);
+  EXPECT_EQ(child_offences.at(4), 1.0);  // members {3, 4}: the assault, gravity 1
+  EXPECT_EQ(child_offences.at(6), 2.0);  // members {5, 6}: the robbery, gravity 2
+}
+
 TEST(TriageStability, CountsRunsThatKeepTheCoreTogether) {
   StabilityParams params;
   params.runs = 50;

@@ -295,8 +295,19 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
         append(suspect_items, e.intelligence_as_suspect);
       }
       append(occurrence_items, e.suspect);
+      // Harm to children weighed by kind and concentration: an occurrence
+      // against a child counts when it is grave (robbery, abduction, sexual
+      // offences), or when most of the member's occurrences concern children.
+      // A prolific burglar's assault on a 16-year-old is volume crime by
+      // chance, not exploitation.
+      std::size_t against_children = 0;
+      for (std::int64_t occurrence : e.suspect_occurrence) against_children += child_occurrences.count(occurrence);
+      const bool concentrated = !e.suspect.empty() && static_cast<double>(against_children) >=
+                                                          params.child_offence_min_share * static_cast<double>(e.suspect.size());
       for (std::size_t i = 0; i < e.suspect.size(); ++i)
-        if (child_occurrences.count(e.suspect_occurrence[i])) child_offence_items.push_back(e.suspect[i]);
+        if (child_occurrences.count(e.suspect_occurrence[i]) &&
+            (e.suspect[i].weight >= params.child_offence_min_gravity || concentrated))
+          child_offence_items.push_back(e.suspect[i]);
       append(occurrence_and_victim_items, e.suspect);
       append(occurrence_and_victim_items, e.victim);
       append(intel_items, e.intelligence);
