@@ -10,7 +10,7 @@
 #include "cli/progress.h"
 #include "engine/triage/analysis.h"
 #include "engine/triage/evidence_ties.h"
-#include "importers/datetime.h"
+#include "engine/model/datetime.h"
 
 namespace casegraph::cli {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "importers/datetime.h"
+#include "engine/model/datetime.h"
 
 namespace casegraph::cli {
 namespace {

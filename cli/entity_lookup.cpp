@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "importers/datetime.h"
+#include "engine/model/datetime.h"
 
 namespace casegraph::cli {
 namespace {

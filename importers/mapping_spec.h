@@ -49,7 +49,7 @@
 #include <utility>
 #include <vector>
 
-#include "importers/datetime.h"
+#include "engine/model/datetime.h"
 
 namespace casegraph {
 

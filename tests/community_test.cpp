@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -670,26 +669,6 @@ TEST(Louvain, RecoversPlantedLfrCommunities) {
     if (std::stod(mu) <= 0.3) {
       EXPECT_GE(worst, 0.95) << "mu " << mu;
     }
-  }
-}
-
-// Timing on LFR n=100,000 (~1M edges). Run by hand in a Release build:
-//   casegraph_tests --gtest_also_run_disabled_tests --gtest_filter='*Lfr100k*'
-TEST(Louvain, DISABLED_Lfr100kTiming) {
-  const std::string stem = kData + "/perf/lfr_n100000_mu0.3";
-  auto t0 = std::chrono::steady_clock::now();
-  CsrGraph g = read_edge_list(stem + ".edges.tsv.gz").build(false, false);
-  const std::vector<CommunityId> planted = read_labels(stem + ".communities.tsv.gz", g.num_vertices());
-  auto t1 = std::chrono::steady_clock::now();
-  std::printf("load %.2f s: %u vertices, %llu edges\n", std::chrono::duration<double>(t1 - t0).count(),
-              g.num_vertices(), static_cast<unsigned long long>(g.num_edges()));
-  for (std::uint64_t seed = 0; seed < 3; ++seed) {
-    auto s = std::chrono::steady_clock::now();
-    LouvainResult r = louvain(g, {.seed = seed});
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - s).count();
-    std::printf("louvain LFR100k seed %llu: %.3f s, Q=%.6f, %u communities, %u levels, NMI %.4f\n",
-                static_cast<unsigned long long>(seed), secs, r.modularity, r.count, r.levels,
-                normalized_mutual_information(r.membership, planted));
   }
 }
 

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "importers/datetime.h"
+#include "engine/model/datetime.h"
 
 namespace casegraph {
 namespace {

@@ -1,14 +1,13 @@
 #include "engine/triage/clusters.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "engine/model/datetime.h"
 #include "engine/model/pole.h"
 #include "engine/triage/evidence_ties.h"
 #include "engine/triage/gravity.h"
@@ -16,17 +15,7 @@
 namespace casegraph {
 namespace {
 
-std::string date_text(std::optional<Timestamp> t) {
-  if (!t) return "";
-  using namespace std::chrono;
-  const sys_seconds at{seconds{*t}};
-  const auto day = floor<days>(at);
-  const year_month_day ymd{day};
-  const hh_mm_ss<seconds> time{at - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
-                     time.minutes().count(), time.seconds().count());
-}
+std::string date_text(std::optional<Timestamp> t) { return t ? format_iso8601(*t, false) : ""; }
 
 // What each person's own links say, gathered once from the case graph.
 struct PersonEvidence {
@@ -184,14 +173,9 @@ std::unordered_map<std::int64_t, Timestamp> births_of(const std::vector<EntityRo
     auto it = e.attributes.find("dob");
     if (it == e.attributes.end() || !it->is_string()) continue;
     // YYYY-MM-DD (a time after it is ignored); anything else is no date.
-    const std::string& text = it->get_ref<const std::string&>();
-    int y = 0;
-    unsigned m = 0, d = 0;
-    if (text.size() < 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) continue;
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-    if (!ymd.ok()) continue;
-    const auto days = std::chrono::sys_days{ymd}.time_since_epoch().count();
-    born.emplace(identities.canonical(e.id), static_cast<Timestamp>(days) * 86400);
+    const std::string_view text = it->get_ref<const std::string&>();
+    if (const std::optional<Timestamp> day = parse_datetime(text.substr(0, 10), DateFormat::ymd, nullptr))
+      born.emplace(identities.canonical(e.id), *day);
   }
   return born;
 }

@@ -1,7 +1,7 @@
 // Date parsing: a cursor over the text reads fixed pieces (digits, separators)
 // in the order the format gives; std::chrono's civil calendar turns the
 // pieces into days and checks the date exists. Conventions are in datetime.h.
-#include "importers/datetime.h"
+#include "engine/model/datetime.h"
 
 #include <array>
 #include <charconv>
