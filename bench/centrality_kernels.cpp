@@ -125,8 +125,7 @@ void sampled_betweenness_kernel(benchmark::State& state) {
 
 // Exact betweenness. Argument: threads. The vertex scores take the batched
 // (16 sources per pass) BFS where the CPU has AVX-512; links and weights
-// take the per-source passes. speed_kernels.cpp times the same email run
-// for the PageRank/betweenness pair.
+// take the per-source passes.
 void betweenness_variant_kernel(benchmark::State& state, const CsrGraph& g, BetweennessParams p) {
   p.threads = static_cast<int>(state.range(0));
   BetweennessResult r;

@@ -1,10 +1,8 @@
-// Google Benchmark kernels for the two centrality measures issue 5 times
-// against igraph: PageRank on soc-Slashdot0902 (undirected, and directed as
-// bench/compare.py gives it to igraph) and exact betweenness on
-// email-Eu-core (undirected); PageRank also on a planted graph shaped like
-// compare.py's 10M one. Thread count is the argument. On a machine
-// whose cores are shared, run with OMP_WAIT_POLICY=passive.
-//   casegraph_bench --benchmark_filter='PageRank|Betweenness'
+// Google Benchmark kernels for PageRank as issue 5 times it against igraph:
+// soc-Slashdot0902 (undirected, and directed as bench/compare.py gives it to
+// igraph) and a planted graph shaped like compare.py's 10M one. Exact
+// betweenness has its kernels in centrality_kernels.cpp.
+//   casegraph_bench --benchmark_filter='pagerank'
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -12,16 +10,14 @@
 #include <vector>
 
 #include "bench/shared_graphs.h"
-#include "engine/centrality/betweenness.h"
 #include "engine/centrality/pagerank.h"
 
 namespace casegraph {
 namespace {
 
-void pagerank_kernel(benchmark::State& state, const char* path, bool directed) {
-  const CsrGraph& g = bench::shared_graph(path, directed);
+// PageRank to igraph's stopping rule (L1 change of a sweep < 1e-10).
+void time_pagerank(benchmark::State& state, const CsrGraph& g) {
   PageRankParams p;
-  p.threads = static_cast<int>(state.range(0));
   p.tolerance = 1e-10;
   PageRankResult r;
   for (auto _ : state) {
@@ -31,6 +27,10 @@ void pagerank_kernel(benchmark::State& state, const char* path, bool directed) {
   state.counters["iterations"] = r.iterations;
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * r.iterations *
                           static_cast<std::int64_t>(g.num_arcs()));
+}
+
+void pagerank_kernel(benchmark::State& state, const char* path, bool directed) {
+  time_pagerank(state, bench::shared_graph(path, directed));
 }
 
 // The shape of bench/compare.py's 1M/10M PageRank graph at a fifth of the size:
@@ -51,38 +51,15 @@ void pagerank_planted_kernel(benchmark::State& state) {
     }
     return CsrGraph::from_edges(n, arcs, true, false);
   }();
-  PageRankParams p;
-  p.tolerance = 1e-10;
-  PageRankResult r;
-  for (auto _ : state) {
-    r = pagerank(g, p);
-    benchmark::DoNotOptimize(r.score.data());
-  }
-  state.counters["iterations"] = r.iterations;
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * r.iterations *
-                          static_cast<std::int64_t>(g.num_arcs()));
+  time_pagerank(state, g);
 }
 
-void betweenness_kernel(benchmark::State& state, const char* path) {
-  const CsrGraph& g = bench::shared_graph(path);
-  BetweennessParams p;
-  p.threads = static_cast<int>(state.range(0));
-  BetweennessResult r;
-  for (auto _ : state) {
-    r = betweenness(g, p);
-    benchmark::DoNotOptimize(r.score.data());
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * g.num_vertices());  // sources
-}
-
-// PageRank runs on one thread (pagerank.h): one argument, 1.
+// PageRank runs on one thread (pagerank.h), so there is no thread argument.
 BENCHMARK_CAPTURE(pagerank_kernel, soc_slashdot, "perf/soc_slashdot0902/soc-Slashdot0902.txt.gz", false)
-    ->Arg(1)->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(pagerank_kernel, soc_slashdot_directed, "perf/soc_slashdot0902/soc-Slashdot0902.txt.gz", true)
-    ->Arg(1)->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(pagerank_planted_kernel)->Name("pagerank_kernel/planted_200k_2m_directed")->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(betweenness_kernel, email_eu_core, "perf/email_eu_core/email-Eu-core.txt")
-    ->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace casegraph

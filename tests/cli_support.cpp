@@ -65,10 +65,11 @@ Outcome run_cli(const std::string& args, const fs::path& scratch) {
 
 fs::path example_dir() { return fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case"; }
 
-Outcome build_example_case(const fs::path& case_path, bool resolve, const std::string& analyse_args) {
+Outcome build_case(const fs::path& data_dir, const fs::path& case_path, bool resolve,
+                   const std::string& analyse_args) {
   const std::string case_arg = shell_quote(case_path.string());
   Outcome o;
-  for (const ImportStep& step : read_import_order(example_dir())) {
+  for (const ImportStep& step : read_import_order(data_dir)) {
     o = run_cli("import " + case_arg + " --spec " + shell_quote(step.spec.string()) + " " +
                 shell_quote(step.csv.string()));
     if (o.exit_code != 0) {
@@ -88,6 +89,10 @@ Outcome build_example_case(const fs::path& case_path, bool resolve, const std::s
     if (o.exit_code != 0) o.err = "analyse: " + o.err;
   }
   return o;
+}
+
+Outcome build_example_case(const fs::path& case_path, bool resolve, const std::string& analyse_args) {
+  return build_case(example_dir(), case_path, resolve, analyse_args);
 }
 
 }  // namespace casegraph::test

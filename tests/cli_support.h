@@ -1,8 +1,8 @@
 #pragma once
 // Support shared by the tests that drive the casegraph command: scratch
 // folders, reading files whole, shell quoting, running the built CLI (or any
-// command) with its exit code, stdout and stderr captured, and building the
-// example case (examples/case, imported in IMPORT_ORDER order).
+// command) with its exit code, stdout and stderr captured, and building a
+// case file from a folder of exports (examples/case, synth output).
 #include <filesystem>
 #include <string>
 
@@ -43,10 +43,15 @@ Outcome run_cli(const std::string& args, const std::filesystem::path& scratch = 
 // The example case folder in the source tree.
 std::filesystem::path example_dir();
 
-// Imports examples/case into `case_path` step by step as IMPORT_ORDER lists
-// (read by read_import_order); then runs `resolve` when `resolve` is true and
-// `analyse <analyse_args>` when `analyse_args` is non-empty. Returns the first
-// failing step's outcome (exit_code != 0), else the last step's.
+// Imports the agency exports of `data_dir` into `case_path` step by step as
+// its IMPORT_ORDER lists (read by read_import_order); then runs `resolve`
+// when `resolve` is true and `analyse <analyse_args>` when `analyse_args` is
+// non-empty. Returns the first failing step's outcome (exit_code != 0, its
+// err naming the step), else the last step's.
+Outcome build_case(const std::filesystem::path& data_dir, const std::filesystem::path& case_path,
+                   bool resolve = true, const std::string& analyse_args = "");
+
+// build_case on examples/case.
 Outcome build_example_case(const std::filesystem::path& case_path, bool resolve = true,
                            const std::string& analyse_args = "");
 

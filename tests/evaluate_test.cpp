@@ -239,6 +239,7 @@ TEST(EvaluateTruth, MalformedTruthIsRefusedWithThePlace) {
 
 // ---------------------------------------------------------- import order --
 
+using test::build_case;
 using test::Outcome;
 using test::run_cli;
 using test::shell_quote;
@@ -294,15 +295,7 @@ class EvaluatePipeline : public ::testing::Test {
                             " --calls-per-phone 3 --reads-per-vehicle 3 -q -o " + shell_quote(data_.string()),
                         dir_->path());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    for (const ImportStep& step : read_import_order(data_)) {
-      o = run_cli("import " + shell_quote(case_) + " --spec " + shell_quote(step.spec.string()) + " " +
-                      shell_quote(step.csv.string()),
-                  dir_->path());
-      ASSERT_EQ(o.exit_code, 0) << step.csv << ": " << o.err;
-    }
-    o = run_cli("resolve " + shell_quote(case_), dir_->path());
-    ASSERT_EQ(o.exit_code, 0) << o.err;
-    o = run_cli("analyse " + shell_quote(case_) + " --seed 1 --threads 1 --stability-runs 0", dir_->path());
+    o = build_case(data_, case_, true, "--seed 1 --threads 1 --stability-runs 0");
     ASSERT_EQ(o.exit_code, 0) << o.err;
     o = run_cli("evaluate " + shell_quote(case_) + " --truth " + shell_quote((data_ / "truth.json").string()) +
                     " --format json",

@@ -13,13 +13,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "importers/import_order.h"
 #include "tests/cli_support.h"
 
 namespace casegraph {
 namespace {
 
 namespace fs = std::filesystem;
+using test::build_case;
 using test::Outcome;
 using test::run_cli;
 using test::shell_quote;
@@ -34,16 +34,8 @@ class Triage10k : public ::testing::Test {
     Outcome o = run_cli("synth --people 10000 --networks 12 --seed 1 -q -o " + shell_quote(data.string()),
                         dir_->path());
     ASSERT_EQ(o.exit_code, 0) << o.err;
-    for (const ImportStep& step : read_import_order(data)) {
-      o = run_cli("import " + shell_quote(case_path) + " --spec " + shell_quote(step.spec.string()) + " " +
-                      shell_quote(step.csv.string()),
-                  dir_->path());
-      ASSERT_EQ(o.exit_code, 0) << step.csv << ": " << o.err;
-    }
-    o = run_cli("resolve " + shell_quote(case_path), dir_->path());
-    ASSERT_EQ(o.exit_code, 0) << o.err;
     // Stability changes no rank: left out to keep the test shorter.
-    o = run_cli("analyse " + shell_quote(case_path) + " --seed 1 --threads 2 --stability-runs 0", dir_->path());
+    o = build_case(data, case_path, true, "--seed 1 --threads 2 --stability-runs 0");
     ASSERT_EQ(o.exit_code, 0) << o.err;
     o = run_cli("evaluate " + shell_quote(case_path) + " --truth " + shell_quote((data / "truth.json").string()) +
                     " --format json",

@@ -34,6 +34,29 @@ using test::slurp;
 using test::TempDir;
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
+// A case built by hand: entities, and links each with its own source record.
+struct HandCase {
+  std::vector<EntityRow> entities;
+  std::vector<LinkRow> links;
+
+  void entity(std::int64_t id, std::string_view type, nlohmann::json attributes = nlohmann::json::object()) {
+    const std::string name = std::to_string(id);
+    entities.push_back({id, std::string(type), "k:" + name, std::string(type) + " " + name, std::move(attributes)});
+  }
+  std::int64_t link(std::string_view type, std::int64_t source, std::int64_t target,
+                    std::optional<Timestamp> start = {}) {
+    LinkRow l;
+    l.id = static_cast<std::int64_t>(links.size()) + 1;
+    l.type = std::string(type);
+    l.source = source;
+    l.target = target;
+    l.start = start;
+    l.record_id = l.id;
+    links.push_back(l);
+    return l.id;
+  }
+};
+
 TEST(TriageGravity, TableReadsOffenceTextCaseInsensitively) {
   EXPECT_EQ(offence_gravity("Sexual activity with a child"), 3.0);
   EXPECT_EQ(offence_gravity("CHILD SEXUAL EXPLOITATION CONCERN"), 3.0);
@@ -48,49 +71,32 @@ TEST(TriageGravity, TableReadsOffenceTextCaseInsensitively) {
   }
 }
 
-// Stability counts exactly: a core {1, 2} held together by link 0 alone is
-// together in precisely the runs whose mask keeps link 0.
 // Adult-child phone contact (evidence_ties.h) on a hand-made case. Child 1
 // (born 2010) lives at 21 with parent 3; adult 2 lives at 22; person 4 has no
 // date of birth. Child 1 goes missing (episode 31) at 2024-03-01 20:00 UTC.
 TEST(TriageEvidenceTies, AdultChildContactBeforeEpisodesAndAtNight) {
-  std::vector<EntityRow> entities;
-  std::vector<LinkRow> links;
-  auto entity = [&](std::int64_t id, std::string_view type, nlohmann::json attrs = nlohmann::json::object()) {
-    entities.push_back({id, std::string(type), "k:" + std::to_string(id), "E" + std::to_string(id), std::move(attrs)});
-  };
-  auto link = [&](std::string_view type, std::int64_t a, std::int64_t b, std::optional<Timestamp> start = {}) {
-    LinkRow l;
-    l.id = static_cast<std::int64_t>(links.size()) + 1;
-    l.type = std::string(type);
-    l.source = a;
-    l.target = b;
-    l.start = start;
-    l.record_id = l.id;
-    links.push_back(l);
-    return l.id;
-  };
-  entity(1, entity_type::person, {{"dob", "2010-01-01"}});
-  entity(2, entity_type::person, {{"dob", "1980-01-01"}});
-  entity(3, entity_type::person, {{"dob", "1980-01-01"}});
-  entity(4, entity_type::person);
-  for (std::int64_t phone : {11, 12, 13, 14}) entity(phone, entity_type::phone);
-  for (std::int64_t place : {21, 22}) entity(place, entity_type::location);
-  entity(31, entity_type::missing_episode);
-  for (std::int64_t p : {1, 2, 3, 4}) link("uses", p, 10 + p);
-  link(link_type::resides_at, 1, 21);
-  link(link_type::resides_at, 3, 21);
-  link(link_type::resides_at, 2, 22);
+  HandCase hand;
+  hand.entity(1, entity_type::person, {{"dob", "2010-01-01"}});
+  hand.entity(2, entity_type::person, {{"dob", "1980-01-01"}});
+  hand.entity(3, entity_type::person, {{"dob", "1980-01-01"}});
+  hand.entity(4, entity_type::person);
+  for (std::int64_t phone : {11, 12, 13, 14}) hand.entity(phone, entity_type::phone);
+  for (std::int64_t place : {21, 22}) hand.entity(place, entity_type::location);
+  hand.entity(31, entity_type::missing_episode);
+  for (std::int64_t p : {1, 2, 3, 4}) hand.link("uses", p, 10 + p);
+  hand.link(link_type::resides_at, 1, 21);
+  hand.link(link_type::resides_at, 3, 21);
+  hand.link(link_type::resides_at, 2, 22);
   const Timestamp went = 1709323200;  // 2024-03-01T20:00:00Z
-  link(link_type::reported_missing, 1, 31, went);
-  const std::int64_t before = link(link_type::called, 12, 11, went - 3600);        // 19:00, before she went
-  const std::int64_t at_night = link(link_type::called, 11, 12, went - 86400 + 3 * 3600);  // 23:00 the day before
-  link(link_type::called, 12, 11, went - 4 * 3600 - 60);  // 15:59: neither at night nor within three hours
-  link(link_type::called, 13, 11, went - 1800);           // the parent: shares her address
-  link(link_type::called, 14, 11, went - 86400 + 4 * 3600);  // no date of birth: not known to be an adult
-  const CaseGraph cg = build_case_graph(entities, links, IdentityMap({}, {}), {});
+  hand.link(link_type::reported_missing, 1, 31, went);
+  const std::int64_t before = hand.link(link_type::called, 12, 11, went - 3600);        // 19:00, before she went
+  const std::int64_t at_night = hand.link(link_type::called, 11, 12, went - 86400 + 3 * 3600);  // 23:00 the day before
+  hand.link(link_type::called, 12, 11, went - 4 * 3600 - 60);  // 15:59: neither at night nor within three hours
+  hand.link(link_type::called, 13, 11, went - 1800);           // the parent: shares her address
+  hand.link(link_type::called, 14, 11, went - 86400 + 4 * 3600);  // no date of birth: not known to be an adult
+  const CaseGraph cg = build_case_graph(hand.entities, hand.links, IdentityMap({}, {}), {});
   const IdentityMap identities({}, {});
-  const auto born = births_of(entities, identities);
+  const auto born = births_of(hand.entities, identities);
   const std::vector<ContactFinding> found = contact_findings(cg, born, 3 * 3600);
   ASSERT_EQ(found.size(), 2U);
   EXPECT_EQ(found[0].link_id, before);
@@ -126,29 +132,15 @@ TEST(TriageEvidenceTies, AdultChildContactBeforeEpisodesAndAtNight) {
 // someone whose occurrences are all against children does, and a robbery of
 // a child (gravity 2) counts whoever commits it.
 TEST(TriageChildOffences, GraveOrConcentratedOnly) {
-  std::vector<EntityRow> entities;
-  std::vector<LinkRow> links;
+  HandCase hand;
   ClusterInputs inputs;
   const Timestamp when = 1709323200;  // 2024-03-01
-  auto person = [&](std::int64_t id, std::string dob) {
-    entities.push_back({id, std::string(entity_type::person), "k:" + std::to_string(id), "P" + std::to_string(id),
-                        {{"dob", dob}}});
-  };
+  auto person = [&](std::int64_t id, std::string dob) { hand.entity(id, entity_type::person, {{"dob", dob}}); };
   auto occurrence = [&](std::int64_t id, std::string offence, std::int64_t suspect, std::int64_t victim) {
-    entities.push_back({id, std::string(entity_type::occurrence), "k:" + std::to_string(id), "O" + std::to_string(id),
-                        nlohmann::json::object()});
+    hand.entity(id, entity_type::occurrence);
     inputs.offence_of[id] = offence;
-    for (auto [type, p] : {std::pair{link_type::suspect_in, suspect}, std::pair{link_type::victim_in, victim}}) {
-      if (!p) continue;
-      LinkRow l;
-      l.id = static_cast<std::int64_t>(links.size()) + 1;
-      l.type = std::string(type);
-      l.source = p;
-      l.target = id;
-      l.start = when;
-      l.record_id = l.id;
-      links.push_back(l);
-    }
+    hand.link(link_type::suspect_in, suspect, id, when);
+    hand.link(link_type::victim_in, victim, id, when);
   };
   for (std::int64_t adult : {2, 3, 6, 7}) person(adult, "1980-01-01");
   for (std::int64_t child : {1, 4, 5}) person(child, "2008-06-01");
@@ -158,8 +150,8 @@ TEST(TriageChildOffences, GraveOrConcentratedOnly) {
   occurrence(121, "Robbery", 6, 5);  // grave whoever commits it
   for (std::int64_t o : {122, 123, 124}) occurrence(o, "Burglary dwelling", 6, 7);
   const IdentityMap identities({}, {});
-  const CaseGraph cg = build_case_graph(entities, links, identities, {});
-  inputs.born = births_of(entities, identities);
+  const CaseGraph cg = build_case_graph(hand.entities, hand.links, identities, {});
+  inputs.born = births_of(hand.entities, identities);
   const Projection projection = project_people(cg, {});
   const std::map<std::int64_t, std::uint32_t> group{{2, 0}, {1, 0}, {3, 1}, {4, 1}, {6, 2}, {5, 2}, {7, 3}};
   std::vector<std::uint32_t> membership;
@@ -175,6 +167,8 @@ TEST(TriageChildOffences, GraveOrConcentratedOnly) {
   EXPECT_EQ(child_offences.at(6), 2.0);  // members {5, 6}: the robbery, gravity 2
 }
 
+// Stability counts exactly: a core {1, 2} held together by link 0 alone is
+// together in precisely the runs whose mask keeps link 0.
 TEST(TriageStability, CountsRunsThatKeepTheCoreTogether) {
   StabilityParams params;
   params.runs = 50;
