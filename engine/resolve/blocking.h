@@ -63,6 +63,12 @@ struct BlockingPlan {
   // Calls emit(i, j) for each pair of block b not emitted under an earlier key.
   template <typename Emit>
   void for_each_pair(std::size_t b, Emit&& emit) const {
+    for_each_pair_of_block(b, /*first_key_only=*/true, emit);
+  }
+  // Every pair block b compares (all, or the window's), whether or not an
+  // earlier key shares it: what EM trained on one key needs to see.
+  template <typename Emit>
+  void for_each_pair_of_block(std::size_t b, bool first_key_only, Emit&& emit) const {
     const Block& block = blocks[b];
     const std::vector<std::uint32_t>& m = members[block.key];
     for (std::uint32_t x = block.begin; x < block.end; ++x) {
@@ -70,7 +76,7 @@ struct BlockingPlan {
                                                 : block.end;
       for (std::uint32_t y = x + 1; y < last; ++y) {
         const std::uint32_t i = std::min(m[x], m[y]), j = std::max(m[x], m[y]);
-        if (!first_shared_key(i, j, block.key)) continue;
+        if (first_key_only && !first_shared_key(i, j, block.key)) continue;
         emit(i, j);
       }
     }

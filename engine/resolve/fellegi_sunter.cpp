@@ -66,7 +66,8 @@ FellegiSunterModel estimate_em(const std::vector<std::uint8_t>& level_counts, co
   model.level_counts = level_counts;
   model.u = initial_u;
   model.m.resize(fields);
-  for (std::size_t f = 0; f < fields; ++f) model.m[f] = generic_m(level_counts[f]);
+  auto m_is_fixed = [&](std::size_t f) { return f < options.fixed_m.size() && !options.fixed_m[f].empty(); };
+  for (std::size_t f = 0; f < fields; ++f) model.m[f] = m_is_fixed(f) ? options.fixed_m[f] : generic_m(level_counts[f]);
   model.match_share = std::min(options.initial_match_share, options.max_match_share);
 
   double total = 0;
@@ -110,16 +111,18 @@ FellegiSunterModel estimate_em(const std::vector<std::uint8_t>& level_counts, co
       normalise(m[f], options.floor);
       normalise(u[f], options.floor);
       for (std::size_t l = 1; l < level_counts[f]; ++l) {
-        change = std::max(change, std::abs(m[f][l] - model.m[f][l]));
+        if (!m_is_fixed(f)) change = std::max(change, std::abs(m[f][l] - model.m[f][l]));
         if (options.estimate_u) change = std::max(change, std::abs(u[f][l] - model.u[f][l]));
       }
-      model.m[f] = std::move(m[f]);
+      if (!m_is_fixed(f)) model.m[f] = std::move(m[f]);
       if (options.estimate_u) model.u[f] = std::move(u[f]);
     }
     const double share =
         std::clamp(matches / total, options.floor, std::min(options.max_match_share, 1.0 - options.floor));
-    change = std::max(change, std::abs(share - model.match_share));
-    model.match_share = share;
+    if (!options.fixed_match_share) {
+      change = std::max(change, std::abs(share - model.match_share));
+      model.match_share = share;
+    }
     if (change < options.tolerance) {
       model.converged = true;
       break;

@@ -51,6 +51,14 @@ struct EmOptions {
   // makes m a copy of the candidates' own profile and over-merges; the
   // matcher bounds the share from the record and candidate-pair counts.
   double max_match_share = 1.0;
+  // Per field: when not empty, m of that field starts here and stays (only
+  // the other fields' m are learnt): m learnt elsewhere, on a training key.
+  std::vector<std::vector<double>> fixed_m;
+  // The share stays at initial_match_share: known from elsewhere. With one
+  // informative field left (a training key whose masked fields leave only
+  // the date of birth), the share and m cannot both be learnt: any share
+  // fits, and EM drifts to calling most pairs matches.
+  bool fixed_match_share = false;
 };
 
 // The share of each level among the patterns (level 0 excluded): u measured on random pairs.

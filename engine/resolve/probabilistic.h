@@ -41,6 +41,15 @@ struct PhaseTime {
   double cpu = 0;
 };
 
+// EM on the pairs of one blocking key, the fields it forces to agree masked.
+struct TrainingRun {
+  std::string key;
+  double pairs = 0;           // pairs of the key (all of them, not only those first shared there)
+  std::size_t em_pairs = 0;   // of which EM saw (a sample of blocks when many)
+  FellegiSunterModel model;
+  std::vector<Pattern> patterns;  // what EM saw (kept while training)
+};
+
 struct MatchingResult {
   FellegiSunterModel model;
   std::vector<BlockingKeyStats> blocking;
@@ -50,6 +59,7 @@ struct MatchingResult {
   double max_match_share = 1;       // the bound EM's share was held to (0.75: see probabilistic.cpp)
   std::vector<ScoredPair> pairs;    // probability >= keep_probability, sorted by (a, b)
   std::vector<PhaseTime> phase_seconds;  // each stage, in order
+  std::vector<TrainingRun> training;     // per-key EM runs m and the prior came from (see probabilistic.cpp)
 };
 
 class PersonMatcher {
@@ -71,6 +81,11 @@ class PersonMatcher {
   std::string explain(std::uint32_t a, std::uint32_t b) const;
 
  private:
+  TrainingRun train_on_key(const BlockingPlan& plan, std::size_t key, const std::vector<Field>& masked,
+                           const std::vector<std::vector<double>>& initial_u, const MatchingOptions& options) const;
+  void train_per_key(const BlockingPlan& plan, const std::vector<std::vector<double>>& initial_u,
+                     const MatchingOptions& options, MatchingResult& result, double& expected_matches);
+
   std::vector<PersonFeatures> people_;
   FellegiSunterModel model_;
   std::vector<std::vector<double>> level_weights_;  // [field][level]
