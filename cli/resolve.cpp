@@ -407,12 +407,21 @@ void run_resolve(const ResolveOptions& options) {
       oversized += s.oversized;
       key_text += fmt::format("{}{} {} (largest block {})", key_text.empty() ? "" : "; ", s.name, s.pairs, s.largest);
     }
+    // Say which model scored the pairs: m trained per blocking key when the
+    // keys had pairs enough, else EM over all candidates (bounded share).
+    std::string em_text;
+    for (const auto& run : matched.training)
+      em_text += fmt::format("{}EM on the {} key's {} pairs: match share {:.4f}{}", em_text.empty() ? "" : "; ",
+                             run.key, run.em_pairs, run.model.match_share, run.model.converged ? "" : " (not converged)");
+    if (em_text.empty())
+      em_text = fmt::format("EM on {} pairs: match share {:.4f} among them (bound {:.3f}), {} iterations{}",
+                            matched.em_pairs, matched.candidate_match_share, matched.max_match_share,
+                            matched.model.iterations, matched.model.converged ? "" : " (not converged)");
     model_summary = fmt::format(
-        "{} candidate pairs from {} blocking keys ({} oversized blocks windowed); EM on {} pairs: match share {:.4f} among them (bound {:.3f}), prior {:.2g}, "
-        "{} iterations{}; {} merges refused by average linkage, {} by rejections, {} by size",
-        matched.candidate_pairs, matched.blocking.size(), oversized, matched.em_pairs, matched.candidate_match_share, matched.max_match_share, matched.model.match_share,
-        matched.model.iterations, matched.model.converged ? "" : " (not converged)", clusters.refused_by_linkage,
-        clusters.refused_by_cannot_link, clusters.refused_by_size);
+        "{} candidate pairs from {} blocking keys ({} oversized blocks windowed); {}; prior {:.2g}; "
+        "{} merges refused by average linkage, {} by rejections, {} by size",
+        matched.candidate_pairs, matched.blocking.size(), oversized, em_text, matched.model.match_share,
+        clusters.refused_by_linkage, clusters.refused_by_cannot_link, clusters.refused_by_size);
   }
 
   if (identity_count == 0) {
