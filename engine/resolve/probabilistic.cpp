@@ -77,6 +77,52 @@ std::size_t key_index(const BlockingPlan& plan, const char* name) {
   return plan.stats.size();
 }
 
+constexpr std::size_t kEveryKey = static_cast<std::size_t>(-1);
+
+// Comparison patterns of candidate pairs, what EM learns from.
+struct PatternSample {
+  PatternCounts counts;
+  std::size_t pairs = 0;   // pairs counted
+  std::size_t stride = 1;  // one block in `stride` was sampled
+};
+
+// The pairs of the blocks of `key` (kEveryKey: of every key), each once under
+// its first shared key unless `first_key_only` is false (a key's own training
+// must see all its pairs), from a deterministic sample of blocks when their
+// pairs could exceed `sample_pairs`. `masked` fields are set to level 0: the
+// key forces them to agree, so there they are no evidence.
+PatternSample sample_patterns(const std::vector<PersonFeatures>& people, const BlockingPlan& plan, std::size_t key,
+                              bool first_key_only, const std::vector<Field>& masked, std::size_t sample_pairs) {
+  auto wanted = [&](const Block& b) { return key == kEveryKey || b.key == key; };
+  std::size_t bound = 0;
+  for (const Block& b : plan.blocks)
+    if (wanted(b)) bound += block_pair_bound(b, plan.window);
+  PatternSample sample;
+  sample.stride = std::max<std::size_t>(1, (bound + sample_pairs - 1) / sample_pairs);
+#pragma omp parallel
+  {
+    PatternCounts local;
+    std::size_t local_pairs = 0;
+#pragma omp for schedule(dynamic, 64) nowait
+    for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
+      if (!wanted(plan.blocks[b])) continue;
+      if (sample.stride > 1 && (b * 0x9E3779B97F4A7C15ull >> 17) % sample.stride != 0) continue;
+      plan.for_each_pair_of_block(b, first_key_only, [&](std::uint32_t i, std::uint32_t j) {
+        ComparisonVector v = compare(people[i], people[j]);
+        for (Field f : masked) v[static_cast<std::size_t>(f)] = 0;
+        ++local[pattern_code(v)];
+        ++local_pairs;
+      });
+    }
+#pragma omp critical(casegraph_pattern_counts)
+    {
+      for (const auto& [code, c] : local) sample.counts[code] += c;
+      sample.pairs += local_pairs;
+    }
+  }
+  return sample;
+}
+
 }  // namespace
 
 TrainingRun PersonMatcher::train_on_key(const BlockingPlan& plan, std::size_t key, const std::vector<Field>& masked,
@@ -86,38 +132,13 @@ TrainingRun PersonMatcher::train_on_key(const BlockingPlan& plan, std::size_t ke
   run.key = key < plan.stats.size() ? plan.stats[key].name : std::string();
   if (key >= plan.stats.size()) return run;
   const auto fields = level_counts();
-  std::size_t bound = 0;
-  for (const Block& b : plan.blocks)
-    if (b.key == key) bound += block_pair_bound(b, plan.window);
-  const std::size_t stride = std::max<std::size_t>(1, (bound + options.em_sample_pairs - 1) / options.em_sample_pairs);
-  PatternCounts counts;
-  std::size_t seen = 0;
-#pragma omp parallel
-  {
-    PatternCounts local;
-    std::size_t local_pairs = 0;
-#pragma omp for schedule(dynamic, 64) nowait
-    for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
-      if (plan.blocks[b].key != key) continue;
-      if (stride > 1 && (b * 0x9E3779B97F4A7C15ull >> 17) % stride != 0) continue;
-      plan.for_each_pair_of_block(b, /*first_key_only=*/false, [&](std::uint32_t i, std::uint32_t j) {
-        ComparisonVector v = compare(people_[i], people_[j]);
-        for (Field f : masked) v[static_cast<std::size_t>(f)] = 0;  // forced to agree by the key: no evidence
-        ++local[pattern_code(v)];
-        ++local_pairs;
-      });
-    }
-#pragma omp critical(casegraph_training_counts)
-    {
-      for (const auto& [code, c] : local) counts[code] += c;
-      seen += local_pairs;
-    }
-  }
-  run.em_pairs = seen;
-  run.pairs = static_cast<double>(seen) * static_cast<double>(stride);
+  const PatternSample sample =
+      sample_patterns(people_, plan, key, /*first_key_only=*/false, masked, options.em_sample_pairs);
+  run.em_pairs = sample.pairs;
+  run.pairs = static_cast<double>(sample.pairs) * static_cast<double>(sample.stride);
   EmOptions em;
   em.estimate_u = false;  // u from random pairs; uncapped: on its own key a high share is honest
-  run.patterns = patterns_of(counts);
+  run.patterns = patterns_of(sample.counts);
   run.model = estimate_em(fields, run.patterns, initial_u, em);
   return run;
 }
@@ -145,30 +166,9 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   clock.lap("u on random pairs");
 
   // Pass 1: pattern counts for EM, from a deterministic sample of blocks when large.
-  std::size_t bound = 0;
-  for (const Block& b : plan.blocks) bound += block_pair_bound(b, plan.window);
-  const std::size_t stride = std::max<std::size_t>(1, (bound + options.em_sample_pairs - 1) / options.em_sample_pairs);
-  PatternCounts counts;
-  std::size_t em_pairs = 0;
-#pragma omp parallel
-  {
-    PatternCounts local;
-    std::size_t local_pairs = 0;
-#pragma omp for schedule(dynamic, 64) nowait
-    for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
-      if (stride > 1 && (b * 0x9E3779B97F4A7C15ull >> 17) % stride != 0) continue;
-      plan.for_each_pair(b, [&](std::uint32_t i, std::uint32_t j) {
-        ++local[pattern_code(compare(people_[i], people_[j]))];
-        ++local_pairs;
-      });
-    }
-#pragma omp critical(casegraph_em_counts)
-    {
-      for (const auto& [code, c] : local) counts[code] += c;
-      em_pairs += local_pairs;
-    }
-  }
-  result.em_pairs = em_pairs;
+  const PatternSample sample =
+      sample_patterns(people_, plan, kEveryKey, /*first_key_only=*/true, {}, options.em_sample_pairs);
+  result.em_pairs = sample.pairs;
   EmOptions em;
   em.estimate_u = options.em_estimates_u || std::getenv("CG_EM_U") != nullptr;
   // EM's share of matches among the candidate pairs is held to at most 0.75.
@@ -187,7 +187,7 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   // true pair per record) was tried and is wrong for such files.
   em.max_match_share = 0.75;
   result.max_match_share = em.max_match_share;
-  const std::vector<Pattern> candidate_patterns = patterns_of(counts);
+  const std::vector<Pattern> candidate_patterns = patterns_of(sample.counts);
   model_ = estimate_em(fields, candidate_patterns, initial_u, em);
   result.candidate_match_share = model_.match_share;
   // The prior for scoring is the share of matches among ALL pairs of records,
@@ -196,7 +196,7 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   // random pair too. Expected matches = EM's share among candidates times
   // the candidates (blocking is built so that few matches lie outside them).
   const double all_pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2.0;
-  double expected_matches = model_.match_share * static_cast<double>(em_pairs) * static_cast<double>(stride);
+  double expected_matches = model_.match_share * static_cast<double>(sample.pairs) * static_cast<double>(sample.stride);
   if (!em.estimate_u) train_per_key(plan, initial_u, options, result, expected_matches);
   if (!em.estimate_u && all_pairs > 0)
     model_.match_share = std::clamp(expected_matches / all_pairs, 1e-12, 0.5);
