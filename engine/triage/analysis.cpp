@@ -98,8 +98,9 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
   else if (params.copresence)
     inputs.copresence = copresence_findings(r.case_graph, entities);
 
-  // Communities of the projection with co-presence and call ties, large ones
-  // split until reviewable (clusters.h clustering_graph, split_large.h).
+  // Communities of the evidence ties between people, the projection their
+  // background, large ones split until reviewable (evidence_ties.h,
+  // split_large.h).
   inputs.contacts = contact_findings(r.case_graph, inputs.born, params.clusters.episode_call_window);
   const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs, params.clusters);
   r.membership = reviewable_communities(ties, params, params.seed, params.threads, &r.modularity);
