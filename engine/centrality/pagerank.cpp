@@ -32,8 +32,17 @@ constexpr VertexId kMaxKey = 255;
 // a 1M-vertex planted graph (64 -> 41); 1.5 and above diverged on soc-Slashdot.
 // A solve whose change ever grows from one sweep to the next (past the first
 // few) goes back to plain Gauss-Seidel (omega 1, which always converges here).
+// 1.35-1.4 took a sixth fewer sweeps on soc-Slashdot (41 -> 35 at tolerance
+// 5e-12) but more on a 200k planted graph (47 -> 65 and 100); 1.2 the reverse
+// (52 and 43).
 constexpr double kOverRelaxation = 1.3;
 constexpr int kSettlingSweeps = 3;
+
+// The first sweeps read and write single-precision shares: half the bytes
+// gathered per arc. Once the L1 change falls below this, the shares go on in
+// double precision, far from float's rounding floor (about 1e-7 of the scores'
+// sum), so the double sweeps polish to the tolerance as from any start.
+constexpr double kSinglePrecisionUntil = 1e-5;
 
 // The graph as the sweeps read it. Only "swept" vertices iterate: those with
 // in-arcs and out-weight. The others are closed-form given the restart mass
@@ -48,12 +57,12 @@ struct SweepGraph {
   std::vector<VertexId> order;     // order[i]: the vertex at sweep position i
   std::vector<VertexId> position;  // position[v]: v's sweep position, or kNotSwept
   std::vector<ArcIndex> offsets;   // in-arcs of position i: offsets[i] .. offsets[i + 1] - 1
-  std::vector<VertexId> sources;   // sweep positions of their sources (swept vertices only)
+  std::vector<VertexId> sources;   // sweep positions of their sources (swept ones only; the tail past offsets[swept] is unused)
   std::vector<float> weights;      // their weights (weighted only)
   std::vector<double> out;         // out-weight of position i
   std::vector<double> base;        // p[v] + d * (sum over sourceless in-neighbours u of w * p[u] / out[u])
-  std::vector<VertexId> feeds_dangling;  // positions with arcs into dangling vertices, ascending
-  std::vector<double> into_dangling;     // the weight of those arcs
+  std::vector<VertexId> feeds_dangling;  // per arc from a swept vertex into a dangling one: its source's position
+  std::vector<double> into_dangling;     // and its weight
   double dangling_teleport = 0;          // Q: dangling mass per unit of restart, beyond the swept shares
   double sourceless_teleport = 0;        // sum of p over sourceless vertices with out-weight
 };
@@ -88,57 +97,58 @@ SweepGraph build_sweep_graph(const CsrGraph& g, const std::vector<double>& out, 
   s.swept = static_cast<VertexId>(s.order.size());
   s.position.assign(n, kNotSwept);
   for (VertexId i = 0; i < s.swept; ++i) s.position[s.order[i]] = i;
+  ArcIndex in_arcs = 0;
+  for (VertexId v : s.order) in_arcs += g.in_degree(v);
   s.offsets.resize(static_cast<std::size_t>(s.swept) + 1);
-  s.sources.reserve(g.num_arcs());
-  if (weighted) s.weights.reserve(g.num_arcs());
+  s.sources.resize(in_arcs);
+  if (weighted) s.weights.resize(in_arcs);
   s.out.resize(s.swept);
   s.base.resize(s.swept);
+  // The in-arcs from swept sources, kept without a branch (the next arc
+  // overwrites a dropped one): a branch on the source's kind was mispredicted
+  // often enough to cost more than the copy itself.
+  ArcIndex kept = 0;
   for (VertexId i = 0; i < s.swept; ++i) {
     const VertexId v = s.order[i];
-    s.offsets[i] = s.sources.size();
+    s.offsets[i] = kept;
     s.out[i] = out[v];
-    double from_sourceless = 0;
+    s.base[i] = teleport(v);
     for (ArcIndex a = g.in_arc_begin(v); a < g.in_arc_end(v); ++a) {
-      const VertexId u = g.in_source(a);
-      const double w = weighted ? g.in_weight(a) : 1.0;
-      if (s.position[u] != kNotSwept) {
-        s.sources.push_back(s.position[u]);
-        if (weighted) s.weights.push_back(static_cast<float>(w));
-      } else if (out[u] > 0) {
-        from_sourceless += w * teleport(u) / out[u];
-      }  // else u dangles: its arcs weigh 0
+      const VertexId at = s.position[g.in_source(a)];
+      s.sources[kept] = at;
+      if (weighted) s.weights[kept] = static_cast<float>(g.in_weight(a));
+      kept += at != kNotSwept;
     }
-    s.base[i] = teleport(v) + d * from_sourceless;
   }
-  s.offsets[s.swept] = s.sources.size();
-  // Arcs into dangling vertices: from swept vertices (a list), from the others
-  // (into Q). Read from the dangling vertices' in-arcs: a scan of every
-  // out-arc would cost as much as a sweep.
-  std::vector<std::pair<VertexId, double>> feeds;
-  for (VertexId v = 0; v < n; ++v) {
-    if (s.position[v] != kNotSwept) continue;
-    if (out[v] > 0) {
-      s.sourceless_teleport += teleport(v);
+  s.offsets[s.swept] = kept;
+  // The closed-form vertices. A sourceless vertex with out-weight pushes its
+  // fixed share forward along its out-arcs: into `base`, or, for a dangling
+  // target, into Q. A dangling vertex's in-arcs from swept vertices make the
+  // list the sweeps read (in any order: the flow is a sum); the arcs from
+  // sourceless vertices were counted by the push, those from dangling
+  // vertices weigh 0.
+  for (VertexId u = 0; u < n; ++u) {
+    if (s.position[u] != kNotSwept) continue;
+    if (out[u] > 0) {
+      s.sourceless_teleport += teleport(u);
+      const double share = d * teleport(u) / out[u];
+      for (ArcIndex a = g.arc_begin(u); a < g.arc_end(u); ++a) {
+        const VertexId at = s.position[g.target(a)];
+        const double pushed = (weighted ? g.weight(a) : 1.0) * share;
+        if (at != kNotSwept) {
+          s.base[at] += pushed;
+        } else {
+          s.dangling_teleport += pushed;  // a target with an in-arc that is not swept dangles
+        }
+      }
       continue;
     }
-    s.dangling_teleport += teleport(v);
-    for (ArcIndex a = g.in_arc_begin(v); a < g.in_arc_end(v); ++a) {
-      const VertexId u = g.in_source(a);
-      const double w = weighted ? g.in_weight(a) : 1.0;
-      if (s.position[u] != kNotSwept) {
-        feeds.emplace_back(s.position[u], w);
-      } else if (out[u] > 0) {
-        s.dangling_teleport += d * w * teleport(u) / out[u];
-      }
-    }
-  }
-  std::sort(feeds.begin(), feeds.end());
-  for (const auto& [at, w] : feeds) {
-    if (!s.feeds_dangling.empty() && s.feeds_dangling.back() == at) {
-      s.into_dangling.back() += w;
-    } else {
+    s.dangling_teleport += teleport(u);
+    for (ArcIndex a = g.in_arc_begin(u); a < g.in_arc_end(u); ++a) {
+      const VertexId at = s.position[g.in_source(a)];
+      if (at == kNotSwept) continue;
       s.feeds_dangling.push_back(at);
-      s.into_dangling.push_back(w);
+      s.into_dangling.push_back(weighted ? g.in_weight(a) : 1.0);
     }
   }
   return s;
@@ -146,9 +156,10 @@ SweepGraph build_sweep_graph(const CsrGraph& g, const std::vector<double>& out, 
 
 // One sweep, in place. share[i] = x[v] / out[v] for v = order[i]; a vertex
 // reads the shares earlier positions already updated in this sweep. Returns
-// the sweep's L1 change of the swept scores.
-template <bool kWeighted>
-double sweep(const SweepGraph& s, double d, double restart, double omega, double* share) {
+// the sweep's L1 change of the swept scores. Real is float for the first
+// sweeps (see kSinglePrecisionUntil), double after.
+template <bool kWeighted, typename Real>
+double sweep(const SweepGraph& s, double d, double restart, double omega, Real* share) {
   const ArcIndex* offsets = s.offsets.data();
   const VertexId* sources = s.sources.data();
   const float* weights = s.weights.data();
@@ -157,32 +168,62 @@ double sweep(const SweepGraph& s, double d, double restart, double omega, double
   double change = 0;
   for (VertexId i = 0; i < s.swept; ++i) {
     // Two running sums: one would make every add wait for the previous one.
-    double pulled0 = 0, pulled1 = 0;
+    Real pulled0 = 0, pulled1 = 0;
     const ArcIndex end = offsets[i + 1];
     ArcIndex a = offsets[i];
     for (; a + 2 <= end; a += 2) {
       if constexpr (kWeighted) {
-        pulled0 += static_cast<double>(weights[a]) * share[sources[a]];
-        pulled1 += static_cast<double>(weights[a + 1]) * share[sources[a + 1]];
+        pulled0 += static_cast<Real>(weights[a]) * share[sources[a]];
+        pulled1 += static_cast<Real>(weights[a + 1]) * share[sources[a + 1]];
       } else {
         pulled0 += share[sources[a]];
         pulled1 += share[sources[a + 1]];
       }
     }
-    if (a < end) pulled0 += (kWeighted ? static_cast<double>(weights[a]) : 1.0) * share[sources[a]];
-    const double previous = share[i] * out[i];
-    const double gauss_seidel = d * (pulled0 + pulled1) + restart * base[i];
+    if (a < end) pulled0 += (kWeighted ? static_cast<Real>(weights[a]) : Real{1}) * share[sources[a]];
+    const double previous = static_cast<double>(share[i]) * out[i];
+    const double gauss_seidel = d * static_cast<double>(pulled0 + pulled1) + restart * base[i];
     const double value = previous + omega * (gauss_seidel - previous);
     change += std::abs(value - previous);
-    share[i] = value / out[i];
+    share[i] = static_cast<Real>(value / out[i]);
   }
   return change;
 }
 
-double flow_into_dangling(const SweepGraph& s, const double* share) {
+template <typename Real>
+double flow_into_dangling(const SweepGraph& s, const Real* share) {
   double flow = 0;
   for (std::size_t k = 0; k < s.feeds_dangling.size(); ++k) flow += s.into_dangling[k] * share[s.feeds_dangling[k]];
   return flow;
+}
+
+// Where a solve stands between sweeps.
+struct Iteration {
+  double dangling = 0;    // the dangling mass of the last sweep
+  double restart = 1.0;   // the restart mass of the last sweep (x = p: as if it were 1)
+  double change = std::numeric_limits<double>::infinity();
+  double omega = kOverRelaxation;
+  int sweeps = 0;
+};
+
+// Sweeps until the L1 change falls below `stop_below` or `max_sweeps` in all.
+template <typename Real>
+void iterate(const SweepGraph& s, double d, double stop_below, int max_sweeps, bool weighted, Real* share,
+             Iteration& state) {
+  const auto sweep_once = weighted ? sweep<true, Real> : sweep<false, Real>;
+  while (state.sweeps < max_sweeps && !(state.change < stop_below)) {
+    const double restart = d * state.dangling + (1.0 - d);
+    double change = sweep_once(s, d, restart, state.omega, share);
+    // The closed-form vertices change too: the dangling mass (a lower bound of
+    // the dangling vertices' L1 change) and the sourceless vertices.
+    const double dangling = d * flow_into_dangling(s, share) + restart * s.dangling_teleport;
+    change += std::abs(dangling - state.dangling) + std::abs(restart - state.restart) * s.sourceless_teleport;
+    state.dangling = dangling;
+    state.restart = restart;
+    ++state.sweeps;
+    if (state.sweeps > kSettlingSweeps && change > state.change) state.omega = 1.0;
+    state.change = change;
+  }
 }
 
 std::vector<double> normalised_personalisation(const std::vector<double>& given, VertexId n) {
@@ -259,34 +300,22 @@ PageRankResult pagerank(const CsrGraph& graph, const PageRankParams& params) {
     }
   }
   const SweepGraph s = build_sweep_graph(graph, out, teleport, uniform, d, weighted);
-  // Start from x = p.
-  std::vector<double> share(s.swept);
-  for (VertexId i = 0; i < s.swept; ++i) share[i] = (teleport ? teleport[s.order[i]] : uniform) / s.out[i];
-  double dangling = 0;
+  // Start from x = p, in single precision until the change is small (see
+  // kSinglePrecisionUntil), then in double precision from there.
+  std::vector<float> rough(s.swept);
+  for (VertexId i = 0; i < s.swept; ++i)
+    rough[i] = static_cast<float>((teleport ? teleport[s.order[i]] : uniform) / s.out[i]);
+  Iteration state;
   for (VertexId v = 0; v < n; ++v)
-    if (out[v] == 0) dangling += teleport ? teleport[v] : uniform;
-  double previous_restart = 1.0;  // x = p: as if the restart were 1
-  double previous_change = std::numeric_limits<double>::infinity();
-  double omega = kOverRelaxation;
-  const auto sweep_once = weighted ? sweep<true> : sweep<false>;
-  for (int it = 1; it <= params.max_iterations; ++it) {
-    const double restart = d * dangling + (1.0 - d);
-    double change = sweep_once(s, d, restart, omega, share.data());
-    // The closed-form vertices change too: the dangling mass (a lower bound of
-    // the dangling vertices' L1 change) and the sourceless vertices.
-    const double new_dangling = d * flow_into_dangling(s, share.data()) + restart * s.dangling_teleport;
-    change += std::abs(new_dangling - dangling) + std::abs(restart - previous_restart) * s.sourceless_teleport;
-    dangling = new_dangling;
-    previous_restart = restart;
-    if (it > kSettlingSweeps && change > previous_change) omega = 1.0;
-    previous_change = change;
-    result.iterations = it;
-    if (change < params.tolerance) {
-      result.converged = true;
-      break;
-    }
-  }
-  result.score = assemble_scores(graph, s, out, share.data(), teleport, uniform, d, previous_restart, weighted);
+    if (out[v] == 0) state.dangling += teleport ? teleport[v] : uniform;
+  const double tolerance = params.tolerance;
+  iterate(s, d, std::max(tolerance, kSinglePrecisionUntil), params.max_iterations, weighted, rough.data(), state);
+  std::vector<double> share(rough.begin(), rough.end());
+  rough = {};
+  if (state.change >= tolerance) iterate(s, d, tolerance, params.max_iterations, weighted, share.data(), state);
+  result.iterations = state.sweeps;
+  result.converged = state.change < tolerance;
+  result.score = assemble_scores(graph, s, out, share.data(), teleport, uniform, d, state.restart, weighted);
   return result;
 }
 
