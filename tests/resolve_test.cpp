@@ -191,6 +191,26 @@ TEST(FellegiSunterEm, HeldShareAndHeldFieldsStayPut) {
   EXPECT_GT(std::abs(free.match_share - 0.3), 0.05);
 }
 
+// A level no match shows (on synth 10k, a surname that differs: nobody
+// there changes name) is held at 0.5/N for N matches when asked, the
+// add-half estimate, instead of at the 1e-6 floor that made it cost 20 bits.
+TEST(FellegiSunterEm, LevelNoMatchShowsFlooredByTheMatchCount) {
+  const std::vector<std::uint8_t> levels = {3, 3, 4};
+  const std::vector<std::vector<double>> u = {{0, 0.05, 0.95}, {0, 0.05, 0.95}, {0, 0.02, 0.08, 0.9}};
+  const std::vector<Pattern> candidates = {{{1, 1, 1}, 150}, {{1, 1, 2}, 50}, {{2, 2, 3}, 800},
+                                           {{2, 2, 2}, 100}, {{2, 1, 3}, 100}, {{1, 2, 3}, 100}};
+  resolve::EmOptions options;
+  options.estimate_u = false;
+  const auto fixed_floor = resolve::estimate_em(levels, candidates, u, options);
+  EXPECT_LT(fixed_floor.m[2][3], 1e-5);
+  options.m_floor_from_matches = true;
+  const auto counted = resolve::estimate_em(levels, candidates, u, options);
+  const double matches = counted.match_share * 1300;
+  EXPECT_NEAR(matches, 200, 5);
+  EXPECT_NEAR(counted.m[2][3], 0.5 / matches, 0.05 * 0.5 / matches);
+  EXPECT_NEAR(counted.m[2][1], 0.75, 0.01);  // seen levels keep their shares
+}
+
 TEST(FellegiSunterEm, WeightIsLogLikelihoodRatioAndProbabilityUsesTheShare) {
   resolve::FellegiSunterModel model;
   model.level_counts = {3};
@@ -374,6 +394,25 @@ TEST(PersonMatcher, TrainedPerKeyStrangersSharingADateOrANameStayApart) {
   EXPECT_GE(name_strangers, 40u);
   const double planted = date_matches / date_pairs;
   EXPECT_NEAR(result.training[0].model.match_share, planted, planted * 0.25);
+}
+
+// The textbook EM, kept as an option to compare against: u learnt beside m
+// over all candidates (so it moves away from the random-pair u the default
+// keeps), no per-key runs.
+TEST(PersonMatcher, EmEstimatingUSkipsPerKeyTrainingAndMovesU) {
+  const char* fore[] = {"Amara", "Amra", "Wei", "Mohammed", "Muhammad", "Ivan", "Ioana", "Kofi"};
+  const char* sur[] = {"Okafor", "Okafro", "Chen", "Haddad", "Hadad", "Petrov", "Popescu", "Mensah"};
+  const char* dob[] = {"2009-04-02", "2009-02-04", "1990-01-01", "1985-07-19", "2001-12-30"};
+  std::vector<resolve::PersonFeatures> people;
+  for (int i = 0; i < 200; ++i) people.push_back(features(fore[(i * 7) % 8], sur[(i * 3 + i / 8) % 8], dob[i % 5]));
+  const resolve::MatchingResult kept = resolve::PersonMatcher(people).run({});
+  resolve::MatchingOptions textbook;
+  textbook.em_estimates_u = true;
+  const resolve::MatchingResult learnt = resolve::PersonMatcher(people).run(textbook);
+  EXPECT_TRUE(learnt.training.empty());
+  const auto surname = static_cast<std::size_t>(resolve::Field::surname);
+  // Candidates share a key, so their non-matches agree on surnames far more often than random pairs do.
+  EXPECT_GT(learnt.model.u[surname][1], kept.model.u[surname][1] + 0.01);  // 0.135 against 0.120
 }
 
 TEST(Blocking, OversizedBlocksAreWindowedAndCounted) {

@@ -107,8 +107,10 @@ FellegiSunterModel estimate_em(const std::vector<std::uint8_t>& level_counts, co
       }
     }
     double change = 0;
+    const double m_floor =
+        options.m_floor_from_matches && matches > 0 ? std::max(options.floor, 0.5 / matches) : options.floor;
     for (std::size_t f = 0; f < fields; ++f) {
-      normalise(m[f], options.floor);
+      normalise(m[f], m_floor);
       normalise(u[f], options.floor);
       for (std::size_t l = 1; l < level_counts[f]; ++l) {
         if (!m_is_fixed(f)) change = std::max(change, std::abs(m[f][l] - model.m[f][l]));

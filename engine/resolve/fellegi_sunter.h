@@ -45,6 +45,10 @@ struct EmOptions {
   double tolerance = 1e-7;      // stop when no parameter moves more than this
   double initial_match_share = 0.01;
   double floor = 1e-6;          // no probability below this: a level never seen is unlikely, not impossible
+  // m of a level no match showed: at least 0.5/N, N the matches EM counts
+  // (the add-half estimate of a share never seen in N draws), instead of
+  // `floor`. See probabilistic.cpp for why the matcher wants it.
+  bool m_floor_from_matches = false;
   bool estimate_u = true;       // false: keep u as seeded (from random pairs)
   // Upper bound on the match share. On a small case whose candidate pairs
   // are nearly all alike, EM can call every pair a match (share 1.0), which

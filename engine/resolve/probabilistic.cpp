@@ -5,7 +5,6 @@
 #include <chrono>
 #include <ctime>
 #include <cmath>
-#include <cstdlib>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -79,6 +78,23 @@ std::size_t key_index(const BlockingPlan& plan, const char* name) {
 
 constexpr std::size_t kEveryKey = static_cast<std::size_t>(-1);
 
+// Every EM run of the matcher: u as measured on random pairs, and m of a
+// level no training match showed at 0.5/N for N matches, not at 1e-6. At
+// 1e-6 such a level cost up to 19.9 bits (synth 10k: m(surname differs),
+// as no duplicate there changes surname), more than an exact date of birth
+// earns (14), so a married woman's record under her new surname could never
+// reach even the review band on a small case; at 0.5/N (synth 10k: 6e-4,
+// -10.7 bits) the same forename, date and sex put it there (p about 0.2).
+// Large cases, whose many matches show a rare level to be rare, keep a
+// floor near the old one. Same pairwise F1 on synth 10k (0.992), FEBRL 1
+// and 2 (0.999) and fake_1000 (0.918); a fixed 1e-3 did the same there.
+EmOptions matcher_em() {
+  EmOptions em;
+  em.estimate_u = false;
+  em.m_floor_from_matches = true;
+  return em;
+}
+
 // Comparison patterns of candidate pairs, what EM learns from.
 struct PatternSample {
   PatternCounts counts;
@@ -136,8 +152,7 @@ TrainingRun PersonMatcher::train_on_key(const BlockingPlan& plan, std::size_t ke
       sample_patterns(people_, plan, key, /*first_key_only=*/false, masked, options.em_sample_pairs);
   run.em_pairs = sample.pairs;
   run.pairs = static_cast<double>(sample.pairs) * static_cast<double>(sample.stride);
-  EmOptions em;
-  em.estimate_u = false;  // u from random pairs; uncapped: on its own key a high share is honest
+  EmOptions em = matcher_em();  // uncapped: on its own key a high share is honest
   run.patterns = patterns_of(sample.counts);
   run.model = estimate_em(fields, run.patterns, initial_u, em);
   return run;
@@ -169,8 +184,8 @@ MatchingResult PersonMatcher::run(const MatchingOptions& options) {
   const PatternSample sample =
       sample_patterns(people_, plan, kEveryKey, /*first_key_only=*/true, {}, options.em_sample_pairs);
   result.em_pairs = sample.pairs;
-  EmOptions em;
-  em.estimate_u = options.em_estimates_u || std::getenv("CG_EM_U") != nullptr;
+  EmOptions em = matcher_em();
+  em.estimate_u = options.em_estimates_u;
   // EM's share of matches among the candidate pairs is held to at most 0.75.
   // On a small case whose few hundred candidate pairs are nearly all alike,
   // EM with u fixed from random pairs otherwise calls every pair a match
@@ -298,8 +313,7 @@ void PersonMatcher::train_per_key(const BlockingPlan& plan, const std::vector<st
   constexpr double kAssumedDobExact = 0.9;
   const double dob_agreeing_matches = by_dob.model.match_share * by_dob.pairs;
   const double names_agree = (1 - by_dob.model.m[forename].back()) * (1 - by_dob.model.m[surname].back());
-  EmOptions em;
-  em.estimate_u = false;
+  EmOptions em = matcher_em();
   em.fixed_match_share = true;
   em.initial_match_share =
       std::clamp(dob_agreeing_matches / kAssumedDobExact * names_agree / by_name.pairs, 1e-6, 0.999);

@@ -29,7 +29,10 @@ struct MatchingOptions {
   std::size_t random_pairs = 100'000;       // random record pairs that seed u
   std::size_t em_sample_pairs = 2'000'000;  // candidate pairs EM sees at most
   double keep_probability = 0.01;           // pairs kept for clustering and review
-  bool em_estimates_u = false;              // false: u stays as measured on random pairs
+  // true: the textbook EM, u learnt beside m over all candidate pairs and no
+  // per-key training; kept to compare the two. false: u stays as measured on
+  // random pairs and m is trained per blocking key (probabilistic.cpp).
+  bool em_estimates_u = false;
   std::uint64_t seed = 1;
 };
 
