@@ -52,8 +52,9 @@ class RecordLookup {
 // What each component means, in an analyst's words.
 std::string component_meaning(const std::string& name) {
   static const std::map<std::string, std::string> meaning{
-      {"victim_and_suspect", "holds a victim and a suspect tied to each other: one occurrence, co-presence, "
-                             "or calls between their phones (3 points)"},
+      {"victim_and_suspect", "holds a victim and a suspect tied to each other: one occurrence (named by both "
+                             "roles), co-presence or calls between their phones (the tie's rows follow the roles) "
+                             "(3 points)"},
       {"victims", "children recorded as a victim or reported missing, and victims of gravity-3 offences: "
                   "log2(1 + count)"},
       {"repeat_missing", "missing episodes beyond each child's first: log2(1 + count)"},
@@ -67,7 +68,11 @@ std::string component_meaning(const std::string& name) {
       {"links", "volume of recorded links of the members and their events: 0.25 log2(1 + count)"},
       {"recency", "how recent the cluster's latest record is: exp(-age in days / 365)"},
       {"child_offences", "occurrences with a member as suspect and a child as victim, summed by gravity: "
-                         "2 log2(1 + sum)"}};
+                         "2 log2(1 + sum)"},
+      {"contact_before_missing", "child-adult pairs (sharing no address) whose phones were in contact in the "
+                                 "three hours before one of the child's missing episodes: 2 log2(1 + pairs)"},
+      {"night_contact", "child-adult pairs (sharing no address) with calls between 22:00 and 03:59: "
+                        "log2(1 + pairs)"}};
   auto it = meaning.find(name);
   return it == meaning.end() ? name : it->second;
 }

@@ -9,6 +9,8 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -140,11 +142,36 @@ class KnownEntities {
   std::unordered_map<std::string, Entity> by_key_;
 };
 
+// The links of `once` mappings made in this import. A row of an export that
+// repeats a group's fields on each row (an occurrence on each of its
+// people's rows) would otherwise make a group-level link (where the
+// occurrence happened) once per row. Valid for one import_csv_files call.
+class OnceLinks {
+ public:
+  // True the first time this import sees a link of these values.
+  bool first(const LinkRow& link) {
+    return seen_.emplace(link.type, link.source, link.target, link.directed, link.start, link.end, link.weight,
+                         link.grading.source, link.grading.intelligence, link.grading.handling).second;
+  }
+
+ private:
+  std::set<std::tuple<std::string, RowId, RowId, bool, std::optional<Timestamp>, std::optional<Timestamp>, double,
+                      char, char, char>>
+      seen_;
+};
+
+// What one import call remembers across its rows and files.
+struct ImportMemory {
+  KnownEntities entities;
+  OnceLinks once_links;
+};
+
 // Reads one file; everything it throws is an ImportError about that file.
 class FileImporter {
  public:
-  FileImporter(CaseFile& file, const MappingSpec& spec, const fs::path& path, KnownEntities& known)
-      : case_file_(file), spec_(spec), path_(path.string()), reader_(open(path, spec.delimiter)), known_(known) {}
+  FileImporter(CaseFile& file, const MappingSpec& spec, const fs::path& path, ImportMemory& memory)
+      : case_file_(file), spec_(spec), path_(path.string()), reader_(open(path, spec.delimiter)),
+        known_(memory.entities), once_links_(memory.once_links) {}
 
   // Returns the report for this file; `on_rows` is called every few rows with the bytes read so far.
   FileImportReport run(const std::string& content_hash, const std::function<void(std::int64_t, std::uint64_t)>& on_rows);
@@ -186,9 +213,10 @@ class FileImporter {
   std::string path_;
   CsvReader reader_;
   KnownEntities& known_;
+  OnceLinks& once_links_;
   Header header_;
   std::int64_t header_line_ = 1;
-  std::optional<Column> record_id_;
+  std::vector<Column> record_id_;  // empty: the row number
   std::vector<EntityPlan> entities_;
   std::vector<LinkPlan> links_;
   RowId source_id_ = 0;
@@ -260,7 +288,7 @@ std::optional<DateColumn> FileImporter::date_column(const std::string& name) con
 }
 
 void FileImporter::make_plans() {
-  record_id_ = optional_column(spec_.record_id_column);
+  for (const std::string& name : spec_.record_id_columns) record_id_.push_back(column(name));
   for (const EntityMapping& e : spec_.entities) {
     EntityPlan plan;
     plan.mapping = &e;
@@ -397,12 +425,14 @@ RowId FileImporter::store_record(const CsvRecord& row, std::int64_t row_number, 
   RecordRow record;
   record.source_id = source_id;
   record.row_number = row_number;
-  if (record_id_) {
-    record.record_key = std::string(cell(*record_id_, row));
-    if (record.record_key.empty()) fail(row.line, record_id_->name, "empty record id");
-  } else {
-    record.record_key = std::to_string(row_number);
+  for (const Column& part : record_id_) {
+    const std::string_view text = cell(part, row);
+    // Every part: a record id with a part missing may name another row.
+    if (text.empty()) fail(row.line, part.name, "empty record id");
+    if (!record.record_key.empty()) record.record_key += '|';
+    record.record_key += text;
   }
+  if (record_id_.empty()) record.record_key = std::to_string(row_number);
   record.raw = row.raw;
   record.fields = nlohmann::json::object();
   for (std::size_t i = 0; i < row.fields.size(); ++i) record.fields[header_.json_keys[i]] = row.fields[i];
@@ -468,6 +498,7 @@ void FileImporter::make_link(const LinkPlan& plan, const std::vector<std::option
   link.weight = weight_of(plan, row);
   if (plan.grading) link.grading = grading_of(*plan.grading, row);
   link.record_id = record_id;
+  if (plan.mapping->once && !once_links_.first(link)) return;
   case_file_.add_link(link);
   ++report.links_made;
 }
@@ -584,7 +615,7 @@ ImportReport import_csv_files(CaseFile& file, const MappingSpec& spec, const std
 
   ImportReport report;
   CaseFile::Transaction transaction(file);
-  KnownEntities known;
+  ImportMemory memory;
   // Bulk load (case_file.h) when the new rows are many beside those stored:
   // remaking the indexes costs about as much as the whole case file, so
   // a small import into a large case file keeps them. A case file holds
@@ -596,7 +627,7 @@ ImportReport import_csv_files(CaseFile& file, const MappingSpec& spec, const std
     if (file.find_source_by_hash(content_hash)) {
       report.files.push_back({path.string(), 0, 0, 0, true});
     } else {
-      FileImporter importer(file, spec, path, known);
+      FileImporter importer(file, spec, path, memory);
       report.files.push_back(importer.run(content_hash, [&](std::int64_t rows, std::uint64_t bytes) {
         rows_done += static_cast<std::uint64_t>(rows);
         if (progress) progress(rows_done, bytes_before + bytes, total_bytes);

@@ -203,7 +203,7 @@ void read_source(const SpecReader& reader, const toml::table& root, MappingSpec&
   spec.source_name = reader.string(*source, "name", where, true);
   if (!is_name(spec.source_name))
     reader.fail(*source->get("name"), where + " name", "use letters, digits, '_', '-' or '.' only");
-  spec.record_id_column = reader.string(*source, "record_id", where, false);
+  if (source->get("record_id")) spec.record_id_columns = reader.columns(*source, "record_id", where);
   if (const toml::node* d = source->get("delimiter")) {
     const auto* text = d->as_string();
     const std::string value = text ? text->get() : std::string();
@@ -310,7 +310,7 @@ LinkMapping read_link(const SpecReader& reader, const MappingSpec& spec, const t
   const std::string where = fmt::format("[[link]] {}", n);
   reader.check_keys(t, where,
                     {"type", "type_column", "type_map", "from", "to", "directed", "start", "end", "weight",
-                     "weight_column", "grading"});
+                     "weight_column", "grading", "once"});
   LinkMapping l;
   read_link_type(reader, t, where, l);
   l.from = reader.string(t, "from", where, true);
@@ -331,6 +331,7 @@ LinkMapping read_link(const SpecReader& reader, const MappingSpec& spec, const t
   check_date_column(reader, spec, t, "end", where);
   read_link_weight(reader, t, where, l);
   l.grading_column = reader.string(t, "grading", where, false);
+  l.once = reader.boolean(t, "once", where, false);
   return l;
 }
 
@@ -388,7 +389,7 @@ std::vector<std::string> MappingSpec::columns() const {
   auto add = [&](const std::string& column) {
     if (!column.empty()) names.insert(column);
   };
-  add(record_id_column);
+  for (const std::string& c : record_id_columns) add(c);
   for (const EntityMapping& e : entities) {
     for (const std::string& c : e.key_columns) add(c);
     for (const std::string& c : e.label.columns()) add(c);

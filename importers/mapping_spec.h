@@ -4,7 +4,9 @@
 //
 //   [source]
 //   name = "police_nominals"      # required; names the source in record keys and evidence
-//   record_id = "NominalRef"      # the source's own record id column; default: the data row number
+//   record_id = "NominalRef"      # the source's own record id column; default: the data row number.
+//                                 # Several columns when no one column identifies a row, their
+//                                 # cells joined with "|": ["OccurrenceRef", "NominalRef", "Role"]
 //   delimiter = ","               # optional, one character
 //
 //   [dates]                       # the format of every date column used below
@@ -34,6 +36,10 @@
 //   end = "ClosedAt"
 //   weight = 1.0                  # fixed (default 1), or weight_column = "Calls"
 //   grading = "Grade"
+//   once = false                  # true: a fact about its ends that every row of a group repeats
+//                                 # (where an occurrence happened, on each of its people's rows):
+//                                 # one link per distinct type, ends, times, weight and grading
+//                                 # in an import, made from the first row that gives it
 //
 // Conventions: validation is strict, because a typo that passed silently
 // would drop evidence: unknown keys, wrong value types, undefined `as` names,
@@ -105,13 +111,14 @@ struct LinkMapping {
   double weight = 1.0;
   std::string weight_column;
   std::string grading_column;
+  bool once = false;
 };
 
 struct MappingSpec {
   std::string path;  // as given; names the spec in messages
   std::string hash;  // SHA-256 hex of the spec's bytes
   std::string source_name;
-  std::string record_id_column;  // empty: the data row number
+  std::vector<std::string> record_id_columns;  // empty: the data row number; several: cells joined with "|"
   char delimiter = ',';
   std::map<std::string, DateFormat> date_formats;  // column -> format
   std::vector<EntityMapping> entities;

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -93,6 +94,17 @@ Outcome build_case(const fs::path& data_dir, const fs::path& case_path, bool res
 
 Outcome build_example_case(const fs::path& case_path, bool resolve, const std::string& analyse_args) {
   return build_case(example_dir(), case_path, resolve, analyse_args);
+}
+
+bool row_holds_record_id(const std::vector<std::string>& fields, const std::string& record_id, std::int64_t row) {
+  if (record_id == std::to_string(row)) return true;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t end = std::min(record_id.find('|', begin), record_id.size());
+    if (std::find(fields.begin(), fields.end(), record_id.substr(begin, end - begin)) == fields.end()) return false;
+    if (end == record_id.size()) return true;
+    begin = end + 1;
+  }
 }
 
 }  // namespace casegraph::test

@@ -3,8 +3,10 @@
 // folders, reading files whole, shell quoting, running the built CLI (or any
 // command) with its exit code, stdout and stderr captured, and building a
 // case file from a folder of exports (examples/case, synth output).
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace casegraph::test {
 
@@ -54,5 +56,10 @@ Outcome build_case(const std::filesystem::path& data_dir, const std::filesystem:
 // build_case on examples/case.
 Outcome build_example_case(const std::filesystem::path& case_path, bool resolve = true,
                            const std::string& analyse_args = "");
+
+// Whether a source row holds the record id evidence cites: the id is the
+// row number (a source without an id column), or each "|"-joined part of it
+// is one of the row's fields (one id column, or several).
+bool row_holds_record_id(const std::vector<std::string>& fields, const std::string& record_id, std::int64_t row);
 
 }  // namespace casegraph::test

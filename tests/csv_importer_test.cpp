@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 
 #include "engine/store/case_file.h"
 #include "importers/csv_importer.h"
+#include "importers/csv_reader.h"
 #include "importers/mapping_spec.h"
 
 namespace casegraph {
@@ -208,6 +210,135 @@ attributes = { dob = "Dob", phone = "Phone" }
   EXPECT_EQ(entity(entities, "p:P1").attributes, (nlohmann::json{{"dob", "2001-02-03"}, {"phone", "0711"}}));
   EXPECT_EQ(entity(entities, "p:P2").attributes, (nlohmann::json{{"dob", "1985-05-05"}, {"phone", "0700"}}));
   EXPECT_EQ(cf.entity_records(entity(entities, "p:P1").id).size(), 5u);
+}
+
+// An export with one row per person involved repeats the occurrence's own
+// fields (its place) on each row. The occurrence-to-place link is one fact:
+// `once` makes it once per import (across the import's files too), from the
+// first row; the role links stay one per row. The record id is the
+// occurrence, the person and the role, so each link traces to its own row.
+TEST_F(CsvImportTest, OncePerOccurrenceLinkAndCompositeRecordId) {
+  const fs::path spec_path = write("occ.toml", R"toml(
+[source]
+name = "occurrences"
+record_id = ["OccRef", "Ref", "Role"]
+
+[dates]
+At = "DD/MM/YYYY HH:MM"
+
+[[entity]]
+as = "occ"
+type = "occurrence"
+key = ["OccRef"]
+time = "At"
+
+[[entity]]
+as = "person"
+type = "person"
+key = ["Ref"]
+
+[[entity]]
+as = "place"
+type = "location"
+key = ["Postcode"]
+optional = true
+
+[[link]]
+type_column = "Role"
+type_map = { Victim = "victim_in", Suspect = "suspect_in", Witness = "witness_in" }
+from = "person"
+to = "occ"
+start = "At"
+
+[[link]]
+type = "occurred_at"
+from = "occ"
+to = "place"
+start = "At"
+once = true
+)toml");
+  const MappingSpec spec = load_mapping_spec(spec_path);
+  CaseFile cf = open_case();
+  const std::string header = "OccRef,At,Postcode,Ref,Role\n";
+  const ImportReport report =
+      import(cf, spec,
+             {write("a.csv", header + "OC-1,01/06/2023 22:15,LS1 4AP,N1,Suspect\n"
+                                      "OC-1,01/06/2023 22:15,LS1 4AP,N2,Victim\n"
+                                      "OC-1,01/06/2023 22:15,LS1 4AP,N3,Witness\n"
+                                      "OC-2,02/06/2023 10:00,,N1,Suspect\n"
+                                      "OC-3,03/06/2023 11:00,LS1 4AP,N1,Victim\n"),
+              // The same occurrence in a second file of the import: still one link.
+              write("b.csv", header + "OC-1,01/06/2023 22:15,LS1 4AP,N4,Witness\n")});
+  const auto entities = cf.entities();
+  const RowId oc1 = entity(entities, "occurrences:OC-1").id, oc3 = entity(entities, "occurrences:OC-3").id;
+  const RowId place = entity(entities, "occurrences:LS1 4AP").id;
+  std::vector<LinkRow> occurred_at, roles;
+  for (const LinkRow& l : cf.links()) (l.type == "occurred_at" ? occurred_at : roles).push_back(l);
+  ASSERT_EQ(occurred_at.size(), 2u);  // OC-1 and OC-3; OC-2 has no place
+  EXPECT_EQ(occurred_at[0].source, oc1);
+  EXPECT_EQ(occurred_at[0].target, place);
+  EXPECT_EQ(cf.record(occurred_at[0].record_id).record_key, "OC-1|N1|Suspect");  // the first row that gave it
+  EXPECT_EQ(occurred_at[1].source, oc3);
+  EXPECT_EQ(roles.size(), 6u);  // one per row
+  std::vector<std::string> role_records;
+  for (const LinkRow& l : roles) role_records.push_back(cf.record(l.record_id).record_key);
+  EXPECT_EQ(role_records, (std::vector<std::string>{"OC-1|N1|Suspect", "OC-1|N2|Victim", "OC-1|N3|Witness",
+                                                    "OC-2|N1|Suspect", "OC-3|N1|Victim", "OC-1|N4|Witness"}));
+  EXPECT_EQ(report.links_made(), 8);
+  // Every row still traces to the occurrence it names.
+  EXPECT_EQ(cf.entity_records(oc1).size(), 4u);
+
+  // Without `once`, each row of the occurrence makes its own link.
+  MappingSpec every_row = spec;
+  every_row.links[1].once = false;
+  CaseFile other = CaseFile::open(dir_ / "other.cgcase", true);
+  import(other, every_row, {dir_ / "a.csv"});
+  std::size_t repeated = 0;
+  for (const LinkRow& l : other.links()) repeated += l.type == "occurred_at";
+  EXPECT_EQ(repeated, 4u);
+}
+
+// The shipped example's occurrence spec: one occurred_at link per occurrence
+// with a place, and each row's record id unique (occurrence, person, role).
+TEST_F(CsvImportTest, ExampleOccurrencesGiveOnePlaceLinkEach) {
+  const fs::path example = fs::path(CASEGRAPH_SOURCE_DIR) / "examples/case";
+  CaseFile cf = open_case();
+  import(cf, load_mapping_spec(example / "police_nominals.toml"), {example / "police_nominals.csv"});
+  import(cf, load_mapping_spec(example / "police_occurrences.toml"), {example / "police_occurrences.csv"});
+  std::set<std::string> occurrences_with_place, record_keys;
+  std::size_t rows = 0;
+  CsvReader reader(example / "police_occurrences.csv");
+  CsvRecord row;
+  reader.next(row);  // header: OccurrenceRef,ReportedAt,OffenceType,LocationPostcode,...
+  while (reader.next(row))
+    if (!row.fields[3].empty()) occurrences_with_place.insert(row.fields[0]);
+  ASSERT_EQ(occurrences_with_place.size(), 27u);
+  std::size_t occurred_at = 0;
+  for (const LinkRow& l : cf.links()) {
+    if (l.type == "occurred_at") ++occurred_at;
+    if (l.type == "occurred_at" || l.type == "resides_at" || l.type == "uses_phone") continue;
+    ++rows;  // a role link: one per occurrence row
+    record_keys.insert(cf.record(l.record_id).record_key);
+  }
+  EXPECT_EQ(occurred_at, occurrences_with_place.size());
+  EXPECT_EQ(record_keys.size(), rows);  // no two rows share a record id
+  EXPECT_EQ(*record_keys.begin(), "EB/24/10211|N-014782|Witness");
+}
+
+TEST_F(CsvImportTest, EmptyPartOfACompositeRecordIdIsRefused) {
+  const fs::path spec_path = write("two.toml", R"toml(
+[source]
+name = "two"
+record_id = ["A", "B"]
+
+[[entity]]
+as = "x"
+type = "thing"
+key = ["A"]
+)toml");
+  CaseFile cf = open_case();
+  const fs::path csv = write("two.csv", "A,B\nx1,y1\nx2, \n");
+  expect_refused(cf, load_mapping_spec(spec_path), {csv}, csv, 3, "B", "empty record id");
 }
 
 TEST_F(CsvImportTest, DatesInEachFormatAndWeightColumn) {

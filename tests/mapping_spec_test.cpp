@@ -82,7 +82,7 @@ TEST(MappingSpec, ParsesTheDocumentedFormat) {
   EXPECT_EQ(spec.path, "occurrences.toml");
   EXPECT_EQ(spec.hash.size(), 64u);
   EXPECT_EQ(spec.source_name, "police_occurrences");
-  EXPECT_EQ(spec.record_id_column, "OccRef");
+  EXPECT_EQ(spec.record_id_columns, std::vector<std::string>{"OccRef"});
   EXPECT_EQ(spec.delimiter, ';');
   EXPECT_EQ(spec.date_format("OccurredAt"), DateFormat::dmy_hm);
   EXPECT_FALSE(spec.date_format("Offence"));
@@ -122,9 +122,27 @@ TEST(MappingSpec, ParsesTheDocumentedFormat) {
   EXPECT_EQ(spec.links[1].type, "placed_at");
   EXPECT_FALSE(spec.links[1].directed);
   EXPECT_EQ(spec.links[1].weight_column, "Calls");
+  EXPECT_FALSE(role.once);
 
   EXPECT_EQ(spec.columns(), (std::vector<std::string>{"Calls", "ClosedAt", "DOB", "Grade", "NominalRef", "OccRef",
                                                       "OccurredAt", "Offence", "Role", "VRM"}));
+}
+
+// No one column identifies a row of a per-person occurrence export; a link
+// that every row of an occurrence repeats is made once.
+TEST(MappingSpec, CompositeRecordIdAndOnceLinks) {
+  const MappingSpec spec = parse_mapping_spec(
+      "[source]\nname = \"s\"\nrecord_id = [\"OccRef\", \"NominalRef\", \"Role\"]\n\n[[entity]]\nas = \"p\"\n"
+      "type = \"person\"\nkey = [\"Id\"]\n\n[[link]]\ntype = \"x\"\nfrom = \"p\"\nto = \"p\"\nonce = true\n",
+      "s.toml");
+  EXPECT_EQ(spec.record_id_columns, (std::vector<std::string>{"OccRef", "NominalRef", "Role"}));
+  EXPECT_TRUE(spec.links.at(0).once);
+  EXPECT_EQ(spec.columns(), (std::vector<std::string>{"Id", "NominalRef", "OccRef", "Role"}));
+  EXPECT_NE(spec_error("[source]\nname = \"s\"\nrecord_id = []\n").find("[source] record_id: must be a column name"),
+            std::string::npos);
+  EXPECT_NE(spec_error(minimal("", "[[link]]\ntype = \"x\"\nfrom = \"p\"\nto = \"p\"\nonce = 1\n"))
+                .find("once: must be true or false"),
+            std::string::npos);
 }
 
 TEST(MappingSpec, FixedWeightAcceptsIntegers) {

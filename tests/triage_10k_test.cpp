@@ -2,7 +2,10 @@
 // twelve planted networks (seed 1) -> import (IMPORT_ORDER) -> resolve ->
 // analyse -> evaluate. Minutes, not seconds (CI runs the Triage10k suite in
 // its Release pass only). The floors sit a little below what the engine
-// reaches now (figures in the comments, measured 2026-11-29); issue 6's "done
+// reaches now (figures in the comments, measured 2026-11-29, session 5, with
+// suspects tied to child victims and people following their adult-child
+// calls; seed 2, not tested here: strong 4/5, faint 4/7, precision@10 0.6,
+// pair recall 0.67, prolific 0/14, taxi 0/3); issue 6's "done
 // when" is the target, and the gap is what this test makes visible: strong
 // networks in the top 10, faint ones in the top 25, precision@10 >= 0.8, no
 // prolific offender or taxi driver in the top 10.
@@ -70,9 +73,9 @@ TEST_F(Triage10k, PlantedNetworksRankHigh) {
   const auto [faint, faint_of] = held("faint", 25);
   EXPECT_EQ(strong_of + faint_of, 12);
   EXPECT_GE(strong, 3) << figures_.at("networks").dump(1);  // now 4 of 5
-  EXPECT_GE(faint, 2) << figures_.at("networks").dump(1);   // now 3 of 7
-  EXPECT_GE(figures_.at("precision_at_k").get<double>(), 0.4) << figures_.dump(1);  // now 0.5
-  EXPECT_GE(figures_.at("pair_recall_at_k").at("recall").get<double>(), 0.42) << figures_.dump(1);  // now 0.49
+  EXPECT_GE(faint, 4) << figures_.at("networks").dump(1);   // now 5 of 7 (3 before people followed their calls)
+  EXPECT_GE(figures_.at("precision_at_k").get<double>(), 0.5) << figures_.dump(1);  // now 0.6 (was 0.5)
+  EXPECT_GE(figures_.at("pair_recall_at_k").at("recall").get<double>(), 0.44) << figures_.dump(1);  // now 0.47
 }
 
 TEST_F(Triage10k, HardNegativesStayOutOfTheTop10) {
@@ -81,7 +84,7 @@ TEST_F(Triage10k, HardNegativesStayOutOfTheTop10) {
   const auto& taxi = figures_.at("taxi_drivers_in_top_k");
   EXPECT_EQ(prolific.at("of").get<int>(), 14);
   EXPECT_GT(taxi.at("of").get<int>(), 0);
-  EXPECT_LE(prolific.at("in_top_k").get<int>(), 6) << figures_.dump(1);  // now 5 of 14
+  EXPECT_LE(prolific.at("in_top_k").get<int>(), 2) << figures_.dump(1);  // now 1 of 14 (was 5)
   EXPECT_LE(taxi.at("in_top_k").get<int>(), 1) << figures_.dump(1);      // now 0 of 3
 }
 

@@ -66,8 +66,10 @@ constexpr std::string_view kPoliceOccurrences = R"toml(# Police occurrences, one
 # rows. Imported after police_nominals.csv.
 [source]
 name = "police_occurrences"
-# OccurrenceRef repeats for each person involved, so the row number (the
-# default) is the record id and the occurrence is keyed on OccurrenceRef.
+# OccurrenceRef repeats for each person involved: a row is the occurrence,
+# the person and their role (the record id), and the occurrence is keyed on
+# OccurrenceRef, so its rows make one occurrence.
+record_id = ["OccurrenceRef", "NominalRef", "Role"]
 delimiter = ","
 
 [dates]
@@ -108,11 +110,13 @@ from = "person"
 to = "occ"
 start = "ReportedAt"
 
+# Where the occurrence happened, repeated on each of its rows: one link (once).
 [[link]]
 type = "occurred_at"
 from = "occ"
 to = "place"
 start = "ReportedAt"
+once = true
 )toml";
 
 constexpr std::string_view kIntelligence = R"toml(# Intelligence reports (sanitised index), graded: mostly 3x5x2 ("2B P"),

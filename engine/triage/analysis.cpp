@@ -14,6 +14,7 @@
 #include "engine/community/leiden.h"
 #include "engine/community/louvain.h"
 #include "engine/linking/copresence.h"
+#include "engine/triage/evidence_pull.h"
 #include "engine/triage/evidence_ties.h"
 #include "engine/triage/split_large.h"
 
@@ -35,14 +36,31 @@ class PhaseClock {
 };
 
 // Communities as triage ranks them: detected on `graph`, then any over
-// max_people split by the same detection run inside it (split_large.h).
-std::vector<std::uint32_t> reviewable_communities(const CsrGraph& graph, const AnalysisParams& params,
-                                                  std::uint64_t seed, int threads, double* quality) {
+// max_people split by the same detection run inside it (split_large.h), then
+// people moved after their adult-child call ties (`follow`, evidence_pull.h).
+std::vector<std::uint32_t> reviewable_communities(const CsrGraph& graph, const CsrGraph& follow,
+                                                  const AnalysisParams& params, std::uint64_t seed, int threads,
+                                                  double* quality) {
   const std::vector<std::uint32_t> membership =
       detect_communities(graph, params.community, params.resolution, seed, threads, quality);
-  return split_large_communities(graph, membership, params.clusters.max_people, [&](const CsrGraph& part) {
-    return detect_communities(part, params.community, 1.0, seed, 1, nullptr);
-  });
+  std::vector<std::uint32_t> parts =
+      split_large_communities(graph, membership, params.clusters.max_people, [&](const CsrGraph& part) {
+        return detect_communities(part, params.community, 1.0, seed, 1, nullptr);
+      });
+  if (params.clusters.follow_rounds <= 0) return parts;
+  return follow_evidence(follow, std::move(parts), params.clusters.follow_rounds, params.clusters.max_people);
+}
+
+// The ties people follow: adult-child calls before missing episodes and at
+// night only. Not the projection (the background they are pulled away from),
+// not every call (a prolific offender's sixty customers), not co-presence
+// (the taxi firm's drivers hold the taxis a ring uses, and followed the
+// children into the top 10).
+CsrGraph follow_ties(const CaseGraph& cg, const Projection& projection, const ClusterInputs& inputs,
+                     const ClusterParams& params) {
+  ClusterParams only_calls = params;
+  only_calls.disabled.insert({"projection", "call_ties", "copresence_ties"});
+  return clustering_graph(cg, projection, inputs, only_calls);
 }
 
 }  // namespace
@@ -99,11 +117,14 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
     inputs.copresence = copresence_findings(r.case_graph, entities);
 
   // Communities of the evidence ties between people, the projection their
-  // background, large ones split until reviewable (evidence_ties.h,
-  // split_large.h).
-  inputs.contacts = contact_findings(r.case_graph, inputs.born, params.clusters.episode_call_window);
+  // background, large ones split until reviewable, then people moved after
+  // their adult-child calls (evidence_ties.h, split_large.h, evidence_pull.h).
+  inputs.phone_users = phone_users(r.case_graph);
+  inputs.contacts =
+      contact_findings(r.case_graph, inputs.phone_users, inputs.born, params.clusters.episode_call_window);
   const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs, params.clusters);
-  r.membership = reviewable_communities(ties, params, params.seed, params.threads, &r.modularity);
+  const CsrGraph follow = follow_ties(r.case_graph, r.projection, inputs, params.clusters);
+  r.membership = reviewable_communities(ties, follow, params, params.seed, params.threads, &r.modularity);
   clock.done("communities");
   r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, inputs, params.clusters);
   clock.done("clusters");
@@ -118,7 +139,7 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::v
     // and find clusters the same way (detect, then split), single-threaded:
     // the runs themselves are the parallel loop.
     CommunityDetector detect = [&](const CsrGraph& perturbed, std::uint64_t seed) {
-      return reviewable_communities(perturbed, params, seed, 1, nullptr);
+      return reviewable_communities(perturbed, follow, params, seed, 1, nullptr);
     };
     StabilityParams stability = params.stability_params;
     stability.threads = params.threads;

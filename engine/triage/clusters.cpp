@@ -182,17 +182,18 @@ std::unordered_map<std::int64_t, Timestamp> births_of(const std::vector<EntityRo
 
 namespace {
 
-// People (canonical entity ids, pair ordered) whose phones called each other.
-std::set<std::pair<std::int64_t, std::int64_t>> calling_pairs(const CaseGraph& cg) {
-  const std::unordered_map<std::int64_t, std::vector<std::int64_t>> users = phone_users(cg);
-  std::set<std::pair<std::int64_t, std::int64_t>> pairs;
+// People (canonical entity ids, pair ordered) whose phones called each other,
+// with the first such call (the evidence of their tie).
+std::map<std::pair<std::int64_t, std::int64_t>, const LinkRow*> calling_pairs(const CaseGraph& cg,
+                                                                              const PhoneUsers& users) {
+  std::map<std::pair<std::int64_t, std::int64_t>, const LinkRow*> pairs;
   for (const LinkRow& link : cg.links) {
     if (link.type != link_type::called) continue;
     auto a = users.find(link.source), b = users.find(link.target);
     if (a == users.end() || b == users.end()) continue;
     for (std::int64_t u : a->second)
       for (std::int64_t v : b->second)
-        if (u != v) pairs.insert(std::minmax(u, v));
+        if (u != v) pairs.emplace(std::minmax(u, v), &link);
   }
   return pairs;
 }
@@ -224,13 +225,15 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
                                          const ClusterParams& params) {
   std::set<std::int64_t> child_occurrences;
   const auto evidence = EvidenceGatherer(cg, inputs).gather(child_occurrences);
-  const auto calling = calling_pairs(cg);
-  std::set<std::pair<std::int64_t, std::int64_t>> copresent;  // (victim, suspect)
+  const auto calling = calling_pairs(cg, inputs.phone_users);
+  std::map<std::pair<std::int64_t, std::int64_t>, const CopresenceFinding*> copresent;  // (victim, suspect)
   for (const CopresenceFinding& f : inputs.copresence)
-    if (f.is_suspect) copresent.insert({f.victim, f.suspect});
+    if (f.is_suspect) copresent.emplace(std::make_pair(f.victim, f.suspect), &f);
   // A victim and a suspect of one cluster are tied when they are named in
   // one occurrence, placed together by co-presence, or their phones called
-  // each other; two people community detection merely grouped are not.
+  // each other; two people community detection merely grouped are not. The
+  // evidence: the two roles, then what ties them (the shared occurrence is
+  // named by both roles; the sighting or the call is a third item).
   auto tie = [&](std::int64_t victim, std::int64_t suspect) -> std::vector<EvidenceItem> {
     const PersonEvidence& v = evidence.at(victim);
     const PersonEvidence& s = evidence.at(suspect);
@@ -239,7 +242,20 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
         if (v.victim_occurrence[i] == s.suspect_occurrence[j]) return {v.victim[i], s.suspect[j]};
     const EvidenceItem& role_v = !v.victim.empty() ? v.victim.front() : v.missing.front();
     const EvidenceItem& role_s = !s.suspect.empty() ? s.suspect.front() : s.intelligence_as_suspect.front();
-    if (copresent.count({victim, suspect}) || calling.count(std::minmax(victim, suspect))) return {role_v, role_s};
+    if (auto f = copresent.find({victim, suspect}); f != copresent.end()) {
+      const CopresenceFinding& found = *f->second;
+      std::vector<EvidenceItem> items{role_v, role_s};
+      for (std::int64_t link : found.link_ids) items.push_back({link, suspect, "tie: " + found.what, found.when, 1.0});
+      return items;
+    }
+    if (auto c = calling.find(std::minmax(victim, suspect)); c != calling.end()) {
+      const LinkRow& call = *c->second;
+      return {role_v, role_s,
+              {call.id, suspect,
+               fmt::format("tie: call between the phones of {} and {}", cg.label[cg.vertex(suspect)],
+                           cg.label[cg.vertex(victim)]),
+               call.start, 1.0}};
+    }
     return {};
   };
   std::optional<Timestamp> case_latest;
@@ -258,12 +274,28 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     std::vector<EvidenceItem> child_offence_items, occurrence_and_victim_items, victim_items, repeat_items, suspect_items, occurrence_items, intel_items;
     const LinkRow* latest = nullptr;
     double repeats = 0;
+    // Suspects tied by evidence to a child victim (or missing child) of the cluster.
+    std::set<std::int64_t> linked;
+    if (params.victim_linked_suspects) {
+      std::vector<std::int64_t> children, possible;
+      for (std::int64_t p : people) {
+        auto it = evidence.find(p);
+        if (it == evidence.end()) continue;
+        if (it->second.child_victim) children.push_back(p);
+        if (!it->second.suspect.empty() || !it->second.intelligence_as_suspect.empty()) possible.push_back(p);
+      }
+      for (std::int64_t s : possible)
+        if (std::any_of(children.begin(), children.end(),
+                        [&](std::int64_t v) { return v != s && !tie(v, s).empty(); }))
+          linked.insert(s);
+    }
+    auto counts_as_suspect = [&](std::int64_t p) { return !params.victim_linked_suspects || linked.count(p) > 0; };
     for (std::int64_t p : people) {
       auto it = evidence.find(p);
       if (it == evidence.end()) continue;
       const PersonEvidence& e = it->second;
       const bool victim = !e.victim.empty() || e.child_victim;
-      const bool suspect = !e.suspect.empty() || !e.intelligence_as_suspect.empty();
+      const bool suspect = (!e.suspect.empty() || !e.intelligence_as_suspect.empty()) && counts_as_suspect(p);
       if (victim) {
         victims.push_back(p);
         append(victim_items, e.victim);
@@ -278,7 +310,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
         append(suspect_items, e.suspect);
         append(suspect_items, e.intelligence_as_suspect);
       }
-      append(occurrence_items, e.suspect);
+      if (counts_as_suspect(p)) append(occurrence_items, e.suspect);
       // Harm to children weighed by kind and concentration: an occurrence
       // against a child counts when it is grave (robbery, abduction, sexual
       // offences), or when most of the member's occurrences concern children.
@@ -294,7 +326,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
           child_offence_items.push_back(e.suspect[i]);
       append(occurrence_and_victim_items, e.suspect);
       append(occurrence_and_victim_items, e.victim);
-      append(intel_items, e.intelligence);
+      if (counts_as_suspect(p) || victim) append(intel_items, e.intelligence);
       all_links.insert(all_links.end(), e.all_links.begin(), e.all_links.end());
       if (e.latest && (!latest || *when_of(*e.latest) > *when_of(*latest))) latest = e.latest;
     }

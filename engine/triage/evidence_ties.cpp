@@ -40,7 +40,7 @@ class TieBuilder {
   void add_calls(PairWeights& ties) const {
     if (params_.call_tie <= 0 || !on("call_ties")) return;
     std::unordered_map<std::int64_t, std::vector<VertexId>> users;  // phone entity -> projection vertices
-    for (const auto& [phone, people] : phone_users(cg_))
+    for (const auto& [phone, people] : inputs_.phone_users)
       for (std::int64_t person : people)
         if (auto it = vertex_of_.find(person); it != vertex_of_.end()) users[phone].push_back(it->second);
     std::map<std::pair<std::int64_t, std::int64_t>, double> calls;  // phone pair (ordered) -> calls
@@ -113,8 +113,8 @@ const std::vector<std::string>& tie_family_names() {
   return names;
 }
 
-std::unordered_map<std::int64_t, std::vector<std::int64_t>> phone_users(const CaseGraph& cg) {
-  std::unordered_map<std::int64_t, std::vector<std::int64_t>> users;
+PhoneUsers phone_users(const CaseGraph& cg) {
+  PhoneUsers users;
   for (const LinkRow& link : cg.links) {
     const bool source_phone = cg.type[cg.vertex(link.source)] == entity_type::phone;
     const bool target_phone = cg.type[cg.vertex(link.target)] == entity_type::phone;
@@ -127,7 +127,7 @@ std::unordered_map<std::int64_t, std::vector<std::int64_t>> phone_users(const Ca
   return users;
 }
 
-std::vector<ContactFinding> contact_findings(const CaseGraph& cg,
+std::vector<ContactFinding> contact_findings(const CaseGraph& cg, const PhoneUsers& users,
                                             const std::unordered_map<std::int64_t, Timestamp>& born,
                                             Timestamp episode_window) {
   // Children's missing episodes: person -> (start, episode), sorted.
@@ -161,7 +161,6 @@ std::vector<ContactFinding> contact_findings(const CaseGraph& cg,
     if (it == born.end() || t < it->second) return std::nullopt;
     return t - it->second < kEighteenYears;
   };
-  const auto users = phone_users(cg);
   std::vector<ContactFinding> found;
   for (const LinkRow& link : cg.links) {
     if (link.type != link_type::called || link.source == link.target || !link.start) continue;

@@ -54,12 +54,12 @@ const std::vector<std::string>& tie_family_names();
 
 // The people linked to each phone (phone entity -> person entities, each
 // once, in link order).
-std::unordered_map<std::int64_t, std::vector<std::int64_t>> phone_users(const CaseGraph& case_graph);
+PhoneUsers phone_users(const CaseGraph& case_graph);
 
 // Calls between an adult and a child who share no address, at night or
 // within `episode_window` before one of the child's missing episodes began
 // (only those: ordinary daytime contact is not kept).
-std::vector<ContactFinding> contact_findings(const CaseGraph& case_graph,
+std::vector<ContactFinding> contact_findings(const CaseGraph& case_graph, const PhoneUsers& users,
                                             const std::unordered_map<std::int64_t, Timestamp>& born,
                                             Timestamp episode_window);
 
