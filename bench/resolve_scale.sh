@@ -19,8 +19,10 @@ echo "generating $N records..."
 /usr/bin/python3 "$HERE/bench/resolve_scale_generate.py" "$N" 1 "$WORK/people.csv"
 echo "importing..."
 /usr/bin/time -f "import: %e s wall, peak RSS %M KB" "$CG" import "$WORK/case.db" --spec "$HERE/examples/er/febrl.toml" "$WORK/people.csv"
-echo "resolving with $THREADS threads..."
+# The machine is shared: say how loaded it was beside the times.
+echo "resolving with $THREADS threads... ($(uptime))"
 /usr/bin/time -f "resolve: %e s wall, %U s user, peak RSS %M KB" "$CG" resolve "$WORK/case.db" --threads "$THREADS"
+echo "after resolve: $(uptime)"
 "$CG" entities "$WORK/case.db" -o "$WORK/entities.csv"
 /usr/bin/python3 - "$WORK/entities.csv" "$N" <<'PY'
 import collections, csv, sys
