@@ -197,6 +197,16 @@ void run_evaluate(const EvaluateOptions& options) {
   const std::size_t drivers_in_top = hard_negatives_in_top(truth.taxi_drivers);
 
   if (options.format == "json") {
+    // Where each planted person went (the best rank of a cluster holding
+    // them; null: none), to see why a network is not held.
+    const auto ranks_of = [&](const std::vector<evaluate::PlantedPerson>& people) {
+      nlohmann::json ranks = nlohmann::json::array();
+      for (const auto& p : people) {
+        const std::optional<std::int64_t> rank = evaluate::person_rank(p, clusters);
+        ranks.push_back(rank ? nlohmann::json(*rank) : nlohmann::json(nullptr));
+      }
+      return ranks;
+    };
     nlohmann::json out = {{"case", options.case_path}, {"run", run.id}, {"truth", options.truth_path},
                           {"clusters", clusters.size()}, {"top", options.top}};
     if (resolution) {
@@ -216,14 +226,19 @@ void run_evaluate(const EvaluateOptions& options) {
       nets.push_back({{"id", r.id}, {"evidence", r.evidence}, {"offenders", networks[i].offenders.size()},
                       {"victims", networks[i].victims.size()}, {"people_on_record", located},
                       {"people", people},
-                      {"best_rank", r.best_rank ? nlohmann::json(*r.best_rank) : nlohmann::json(nullptr)}});
+                      {"best_rank", r.best_rank ? nlohmann::json(*r.best_rank) : nlohmann::json(nullptr)},
+                      {"offender_ranks", ranks_of(networks[i].offenders)},
+                      {"victim_ranks", ranks_of(networks[i].victims)}});
     }
     out["networks"] = std::move(nets);
     out["precision_at_k"] = recovery.precision_at_k;
     out["pair_recall_at_k"] = {{"pairs", recovery.pairs.pairs}, {"found", recovery.pairs.found},
                                {"recall", recovery.pairs.recall}};
     if (truth.synth) {
-      out["prolific_offenders_in_top_k"] = {{"in_top_k", prolific_in_top}, {"of", truth.prolific_offenders.size()}};
+      std::vector<evaluate::PlantedPerson> prolific;
+      for (const auto& p : truth.prolific_offenders) prolific.push_back(locate(p, records, file, identities));
+      out["prolific_offenders_in_top_k"] = {
+          {"in_top_k", prolific_in_top}, {"of", truth.prolific_offenders.size()}, {"ranks", ranks_of(prolific)}};
       out["taxi_drivers_in_top_k"] = {{"in_top_k", drivers_in_top}, {"of", truth.taxi_drivers.size()}};
     }
     std::cout << out.dump(2) << "\n";

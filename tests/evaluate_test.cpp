@@ -172,6 +172,18 @@ TEST(EvaluateRecovery, ReportAndHardNegatives) {
   EXPECT_EQ(people_in_top_k(prolific, {}, 10), 0U);
 }
 
+// Where each planted person went: the best rank of a cluster holding any of
+// their entities.
+TEST(EvaluateRecovery, PersonRank) {
+  const auto n = networks();
+  const auto c = clusters();
+  EXPECT_EQ(person_rank(n[0].offenders[0], c), 1);  // o1 {20}: ranks 1, 4, 5
+  EXPECT_EQ(person_rank(n[0].offenders[1], c), 2);  // o2 {21, 22}: 22 in rank 2, 21 in ranks 4 and 5
+  EXPECT_EQ(person_rank(n[0].victims[2], c), 4);    // v3 {12}
+  EXPECT_FALSE(person_rank(n[1].victims[1], c).has_value());  // v5: on no record
+  EXPECT_FALSE(person_rank(n[1].victims[0], {c[0], c[1]}).has_value());
+}
+
 // ----------------------------------------------------------------- truth --
 
 TEST(EvaluateTruth, SynthLayout) {

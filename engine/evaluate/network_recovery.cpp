@@ -77,6 +77,13 @@ PairRecall pair_recall_at_k(const std::vector<PlantedNetwork>& networks, const s
   return r;
 }
 
+std::optional<std::int64_t> person_rank(const PlantedPerson& person, const std::vector<RankedCluster>& clusters) {
+  std::optional<std::int64_t> best;
+  for (const RankedCluster& c : clusters)
+    if ((!best || c.rank < *best) && present(person, member_set(c))) best = c.rank;
+  return best;
+}
+
 std::size_t people_in_top_k(const std::vector<PlantedPerson>& people, const std::vector<RankedCluster>& clusters,
                             std::size_t k) {
   EntitySet top;

@@ -55,6 +55,11 @@ struct PairRecall {
 PairRecall pair_recall_at_k(const std::vector<PlantedNetwork>& networks, const std::vector<RankedCluster>& clusters,
                             std::size_t k);
 
+// The best rank of a cluster holding any of the person's entities; none when
+// no cluster does. Says where a planted person went when their network is not
+// held (split from the others, or in no cluster at all).
+std::optional<std::int64_t> person_rank(const PlantedPerson& person, const std::vector<RankedCluster>& clusters);
+
 // How many of `people` (hard negatives: prolific offenders) sit in a top-k cluster.
 std::size_t people_in_top_k(const std::vector<PlantedPerson>& people, const std::vector<RankedCluster>& clusters,
                             std::size_t k);
