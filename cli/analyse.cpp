@@ -111,7 +111,7 @@ std::int64_t run_analyse(const AnalyseOptions& options) {
   const std::string started = now_iso8601();
   CaseData data = load_case_data(file);
   Progress progress("analyse");
-  AnalysisResult result = analyse_case(data.entities, data.links, *data.identities, params,
+  AnalysisResult result = analyse_case(data.entities, std::move(data.links), *data.identities, params,
                                        [&](const std::string& phase, double seconds) {
                                          progress.finish();
                                          fmt::print(stderr, "analyse: {} done in {:.3f} s\n", phase, seconds);

@@ -39,7 +39,9 @@ struct CaseGraph {
 
 bool link_in_window(const LinkRow& link, const CaseGraphFilter& filter);
 
-CaseGraph build_case_graph(const std::vector<EntityRow>& entities, const std::vector<LinkRow>& links,
+// `links` by value: a caller done with its links moves them in and the graph
+// keeps them without a copy; any other caller's are copied as before.
+CaseGraph build_case_graph(const std::vector<EntityRow>& entities, std::vector<LinkRow> links,
                            const IdentityMap& identities, const CaseGraphFilter& filter);
 
 }  // namespace casegraph

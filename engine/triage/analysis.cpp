@@ -65,12 +65,12 @@ CsrGraph follow_ties(const CaseGraph& cg, const Projection& projection, const Cl
 
 }  // namespace
 
-AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::vector<LinkRow>& links,
+AnalysisResult analyse_case(const std::vector<EntityRow>& entities, std::vector<LinkRow> links,
                             const IdentityMap& identities, const AnalysisParams& params,
                             const PhaseReport& report) {
   PhaseClock clock(report);
   AnalysisResult r;
-  r.case_graph = build_case_graph(entities, links, identities, params.filter);
+  r.case_graph = build_case_graph(entities, std::move(links), identities, params.filter);
   clock.done("graph");
   r.projection = project_people(r.case_graph, params.projection);
   clock.done("projection");

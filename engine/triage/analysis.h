@@ -53,7 +53,8 @@ struct AnalysisResult {
 // Reports each finished phase (name, seconds) so the CLI can show progress.
 using PhaseReport = std::function<void(const std::string& phase, double seconds)>;
 
-AnalysisResult analyse_case(const std::vector<EntityRow>& entities, const std::vector<LinkRow>& links,
+// `links` by value: a caller done with them moves them in (build_case_graph).
+AnalysisResult analyse_case(const std::vector<EntityRow>& entities, std::vector<LinkRow> links,
                             const IdentityMap& identities, const AnalysisParams& params,
                             const PhaseReport& report = {});
 
