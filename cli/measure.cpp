@@ -12,8 +12,6 @@
 #include "cli/algorithms.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
-#include "engine/community/partition.h"
-#include "engine/graph/locality_order.h"
 #include "exporters/atomic_file.h"
 #include "importers/graph_file.h"
 
@@ -52,62 +50,18 @@ std::vector<VertexId> restart_set(const LoadedGraph& loaded, const std::vector<s
   return ids;
 }
 
-// The vertices renumbered by the value of their names when every name is a
-// canonical decimal integer (digits, no leading zero) and that order is not
-// the first-seen one already; empty otherwise. Why: generators and tools
-// number vertices with structure (the SBM of bench/compare.py numbers each
-// planted group consecutively; igraph keeps integer names as its ids), and
-// the reader's first-seen numbering scatters it, so every per-arc label read
-// of a community search misses the cache on a large graph.
-std::vector<VertexId> integer_name_order(const std::vector<std::string>& names) {
-  std::vector<std::uint64_t> value(names.size());
-  bool already_in_order = true;
-  for (std::size_t v = 0; v < names.size(); ++v) {
-    const std::string& name = names[v];
-    if (name.empty() || name.size() > 19 || (name[0] == '0' && name.size() > 1)) return {};
-    std::uint64_t x = 0;
-    for (char c : name) {
-      if (c < '0' || c > '9') return {};
-      x = x * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    value[v] = x;
-    if (v > 0 && value[v] < value[v - 1]) already_in_order = false;
-  }
-  if (already_in_order) return {};
-  return order_by_key(value);
-}
-
-// A partition computed on the renumbered graph, by original vertex, its
-// communities numbered by first vertex again (the convention of every
-// partition algorithm, so the file reads as if nothing had been renumbered).
-std::vector<double> partition_by_original_vertex(const std::vector<double>& values,
-                                                 const std::vector<VertexId>& new_of) {
-  const std::vector<double> mapped = to_original<double>(values, new_of);
-  std::vector<CommunityId> membership(mapped.begin(), mapped.end());
-  renumber_by_first_vertex(membership);
-  return {membership.begin(), membership.end()};
-}
-
 void run_measure(MeasureOptions options) {
   const AlgorithmEntry* algorithm = find_algorithm(options.algorithm);
   if (!algorithm) throw UsageError(fmt::format("unknown algorithm '{}'", options.algorithm));
   Stopwatch load_clock;
   LoadedGraph loaded =
       read_graph_file(options.graph_path, {parse_format(options.format), options.directed, options.weighted});
-  // Community searches run on integer names numbered by value (part of the
-  // read); their partition is mapped back before it is written.
-  const std::vector<VertexId> new_of =
-      algorithm->partition ? integer_name_order(loaded.names) : std::vector<VertexId>{};
-  if (!new_of.empty()) loaded.graph = permuted(loaded.graph, new_of);
   const double load_seconds = load_clock.seconds();
   options.request.weighted = options.weighted;
   options.request.restart = restart_set(loaded, options.seeds);
-  if (!new_of.empty())
-    for (VertexId& v : options.request.restart) v = new_of[v];
   Stopwatch run_clock;
   std::vector<double> values = algorithm->run(loaded.graph, options.request);
   const double run_seconds = run_clock.seconds();
-  if (!new_of.empty()) values = partition_by_original_vertex(values, new_of);
 
   write_file_atomically(options.output, [&](std::ostream& out) {
     out << (algorithm->partition ? "vertex,community\n" : "vertex,value\n");

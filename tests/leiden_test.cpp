@@ -25,7 +25,6 @@
 #include "engine/community/louvain.h"
 #include "engine/community/modularity.h"
 #include "engine/community/partition.h"
-#include "engine/graph/locality_order.h"
 #include "importers/graph_file.h"
 
 namespace casegraph {
@@ -251,41 +250,6 @@ TEST(Leiden, CliOutputIndependentOfOmpNumThreads) {
   }
   EXPECT_GT(outputs[0].size(), 1000u);
   EXPECT_EQ(outputs[0], outputs[1]);
-  std::filesystem::remove_all(dir);
-}
-
-// `casegraph measure` runs community searches on integer names numbered by
-// value (cli/measure.cpp), not in the reader's first-seen order: the file it
-// writes is, name by name, leiden() on that numbering mapped back, its rows
-// in first-seen order with communities numbered by first row.
-TEST(Leiden, CliNumbersIntegerNamesByValue) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "casegraph_leiden_value_test";
-  std::filesystem::create_directories(dir);
-  const std::filesystem::path graph = kData / "lfr/lfr_n10000_mu0.3.edges.tsv.gz";
-  const std::string out = (dir / "leiden.csv").string();
-  const std::string cmd = std::string("'") + CASEGRAPH_CLI + "' measure '" + graph.string() +
-                          "' --algorithm leiden --seed 3 -o '" + out + "' 2>/dev/null";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
-
-  LoadedGraph g = load(graph);
-  std::vector<std::uint64_t> value(g.names.size());
-  for (VertexId v = 0; v < g.names.size(); ++v) value[v] = std::stoull(g.names[v]);
-  const std::vector<VertexId> new_of = order_by_key(value);
-  ASSERT_NE(new_of[1], 1u) << "first-seen order is already by value: the test would prove nothing";
-  const LeidenResult on_values = leiden(permuted(g.graph, new_of), {.seed = 3});
-  std::vector<CommunityId> want(g.names.size());
-  for (VertexId v = 0; v < g.names.size(); ++v) want[v] = on_values.membership[new_of[v]];
-  renumber_by_first_vertex(want);
-
-  std::istringstream rows(slurp(out));
-  std::string line;
-  std::getline(rows, line);
-  EXPECT_EQ(line, "vertex,community");
-  for (VertexId v = 0; v < g.names.size(); ++v) {
-    ASSERT_TRUE(std::getline(rows, line));
-    EXPECT_EQ(line, g.names[v] + "," + std::to_string(want[v]));
-  }
-  EXPECT_FALSE(std::getline(rows, line));
   std::filesystem::remove_all(dir);
 }
 
