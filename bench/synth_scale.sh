@@ -11,7 +11,7 @@
 # WORK (scratch folder; default a fresh temporary one, removed at the end
 # unless KEEP=1), THREADS (analyse --threads; 0 = all cores).
 # The 1M synth writes about 4 GB; run it on a quiet machine, once.
-# At 100k people the pipeline needs about 8 GB of memory (analyse's peak) and
+# At 100k people the pipeline needs about 6.5 GB of memory (analyse's peak) and
 # about 5 GB of disk under WORK (CSVs 0.5 GB, case file 4 GB); wall times on
 # a busy machine follow the load, so note the load average beside them.
 # Each pipeline step is one process under /usr/bin/time (wall s, peak RSS);
@@ -111,6 +111,7 @@ for n in $PIPELINE_SIZES; do
     "- resolution over source identities: precision \(.resolution.source_identities.precision*1000|round/1000), recall \(.resolution.source_identities.recall*1000|round/1000), F1 \(.resolution.source_identities.f1*1000|round/1000)",
     "- best ranks: \([.networks[] | "\(.id) (\(.evidence)) \(.best_rank // "none")"] | join(", "))",
     "- precision@\(.top): \(.precision_at_k*100|round/100); victim-offender pair recall@\(.top): \(.pair_recall_at_k.recall*100|round/100) (\(.pair_recall_at_k.found)/\(.pair_recall_at_k.pairs))",
-    "- prolific offenders in the top \(.top): \(.prolific_offenders_in_top_k.in_top_k) of \(.prolific_offenders_in_top_k.of)"
+    "- strong networks in the top \(.top): \(.top as $k | [.networks[] | select(.evidence == "strong" and .best_rank != null and .best_rank <= $k)] | length) of \([.networks[] | select(.evidence == "strong")] | length); faint networks in the top 25: \([.networks[] | select(.evidence == "faint" and .best_rank != null and .best_rank <= 25)] | length) of \([.networks[] | select(.evidence == "faint")] | length)",
+    "- prolific offenders in the top \(.top): \(.prolific_offenders_in_top_k.in_top_k) of \(.prolific_offenders_in_top_k.of); taxi drivers: \(.taxi_drivers_in_top_k.in_top_k) of \(.taxi_drivers_in_top_k.of)"
   ' "$WORK/evaluate-$n.out"
 done
