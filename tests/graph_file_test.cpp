@@ -14,7 +14,6 @@
 #include <string>
 #include <utility>
 
-#include "engine/graph/locality_order.h"
 #include "tests/reference_graphs.h"
 
 namespace casegraph {
@@ -397,55 +396,6 @@ TEST_F(GraphFileTest, UndirectedRowsMatchTheGenericBuilder) {
   EXPECT_EQ(plus.self_loops_dropped, 1u);
   EXPECT_EQ(plus.duplicate_edges_merged, 2u);
   EXPECT_EQ(plus.graph.num_edges(), 78u);
-}
-
-}  // namespace
-}  // namespace casegraph
-
-// ---------------------------------------------------------------------------
-// Locality order (engine/graph/locality_order.h): a renumbered graph holds
-// the same arcs under the new numbers, rows sorted, in-arcs for a directed one.
-
-namespace casegraph {
-namespace {
-
-void expect_same_arcs_renumbered(const CsrGraph& g, const CsrGraph& p, const std::vector<VertexId>& new_of) {
-  ASSERT_EQ(p.num_vertices(), g.num_vertices());
-  ASSERT_EQ(p.num_arcs(), g.num_arcs());
-  EXPECT_EQ(p.directed(), g.directed());
-  for (VertexId v = 0; v < g.num_vertices(); ++v) {
-    std::map<VertexId, double> want;
-    for (ArcIndex a = g.arc_begin(v); a < g.arc_end(v); ++a) want[new_of[g.target(a)]] = g.weight(a);
-    std::map<VertexId, double> got;
-    const VertexId i = new_of[v];
-    for (ArcIndex a = p.arc_begin(i); a < p.arc_end(i); ++a) {
-      if (a > p.arc_begin(i)) {
-        EXPECT_LT(p.target(a - 1), p.target(a));
-      }
-      got[p.target(a)] = p.weight(a);
-    }
-    EXPECT_EQ(got, want) << "vertex " << v;
-    EXPECT_EQ(p.in_degree(i), g.in_degree(v)) << "vertex " << v;
-  }
-}
-
-TEST(LocalityOrder, PermutedKeepsEveryArcUnderItsNewNumbers) {
-  const std::vector<Edge> edges{{0, 3, 2.0}, {3, 1, 0.5}, {1, 4, 1.0}, {4, 2, 3.0}, {2, 0, 1.5}, {0, 4, 4.0}};
-  const std::vector<std::uint64_t> key{40, 10, 30, 0, 20};
-  const std::vector<VertexId> new_of = order_by_key(key);
-  EXPECT_EQ(new_of, (std::vector<VertexId>{4, 1, 3, 0, 2}));
-  for (bool directed : {false, true}) {
-    const CsrGraph g = CsrGraph::from_edges(5, edges, directed, true);
-    const CsrGraph p = permuted(g, new_of);
-    expect_same_arcs_renumbered(g, p, new_of);
-    // Values computed on p come home by original vertex.
-    std::vector<double> on_p(5);
-    for (VertexId i = 0; i < 5; ++i) on_p[i] = p.out_degree(i);
-    const std::vector<double> home = to_original<double>(on_p, new_of);
-    for (VertexId v = 0; v < 5; ++v) EXPECT_EQ(home[v], g.out_degree(v)) << "vertex " << v;
-  }
-  EXPECT_THROW(permuted(CsrGraph::from_edges(5, edges, false, true), std::vector<VertexId>{0, 1, 2, 3, 3}),
-               std::invalid_argument);
 }
 
 }  // namespace
