@@ -433,8 +433,9 @@ void run_resolve(const ResolveOptions& options) {
     identity_count = canonical.size();
   }
   const std::string summary =
-      fmt::format("{} person entities, {} identities; {} new match decisions ({} exact, {} probabilistic); {} pairs for review",
-                  ids.size(), identity_count, exact_added + model_added, exact_added, model_added, review_count);
+      fmt::format("{} person entities, {} identities; {} new match decisions ({} exact, {} probabilistic); {} {} for review",
+                  ids.size(), identity_count, exact_added + model_added, exact_added, model_added, review_count,
+                  review_count == 1 ? "pair" : "pairs");
   nlohmann::json arguments = {{"case", options.case_path},
                               {"match_probability", options.match_probability},
                               {"review_band", {options.review_low, options.review_high}},
