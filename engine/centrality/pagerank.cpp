@@ -48,13 +48,19 @@ constexpr VertexId kMaxKey = 255;
 // to tolerance 1e-12 where the power method took 49. Rescaled, Gauss-Seidel
 // took 28 (22 at omega 1.1). The pass costs n multiplications a sweep.
 //
-// Successive over-relaxation: x <- x + omega * (Gauss-Seidel value - x).
-// With the rescaling, 1.25 (sweeps to 1e-12 / L1 error against a long-double
-// solve): soc-Slashdot 35 / 6.3e-13, a 200k planted graph 40 / 2.0e-13, the
-// 1M/10M one 40 / 1.9e-13; without it at 1.3: 44 / 2.3e-13, 50 / 2.4e-13,
-// 50 / 2.3e-13 (igraph's error 1.2e-12 and 4.9e-13). 1.1 would take the
-// planted graphs to 22 sweeps but soc-Slashdot to 54 (1.2: 41 and 32, 1.3:
-// 40 and 50); an omega chosen per graph is left to do.
+// Successive over-relaxation: x <- x + omega * (Gauss-Seidel value - x),
+// omega chosen per solve: kTuneAtSweep plain sweeps, then Young's optimum
+// 2 / (1 + sqrt(1 - rho)) for the last ratio rho of successive changes (the
+// Gauss-Seidel contraction). The best fixed omega differs by graph (with the
+// rescaling, 1.1 took the planted graphs to 22 sweeps and soc-Slashdot to 54;
+// 1.3 took them to 50 and 40); the tuned one came out 1.30 on soc-Slashdot
+// (rho 0.71) and 1.125 on the planted graphs (rho 0.39-0.40). Sweeps to 1e-12
+// / L1 error against a long-double solve: soc-Slashdot 34 / 6.2e-13, a 200k
+// planted graph 23 / 3.2e-13, the 1M/10M one 24 / 1.0e-13 (fixed 1.25: 35,
+// 40, 40; before the rescaling, 1.3: 44, 50, 50; igraph's error 1.2e-12 on
+// soc-Slashdot, 4.9e-13 on the 1M/10M graph). Tuning at sweep 3, 5 or 8
+// read rho too early on soc-Slashdot (0.2-0.56: 44-60 sweeps); 10-15 gave
+// 34-36 and 23-24.
 // Without the rescaling: 1.3 halved the sweeps on soc-Slashdot (69 -> 36) and
 // cut them by a third on a 1M-vertex planted graph (64 -> 41); 1.5 and above
 // diverged on soc-Slashdot.
@@ -63,7 +69,12 @@ constexpr VertexId kMaxKey = 255;
 // 1.35-1.4 took a sixth fewer sweeps on soc-Slashdot (41 -> 35 at tolerance
 // 5e-12) but more on a 200k planted graph (47 -> 65 and 100); 1.2 the reverse
 // (52 and 43).
-constexpr double kOverRelaxation = 1.25;
+constexpr int kTuneAtSweep = 12;
+constexpr double kLargestRatio = 0.95;  // omega <= 1.63: stay clear of divergence
+
+double over_relaxation(double ratio) {
+  return 2.0 / (1.0 + std::sqrt(1.0 - std::clamp(ratio, 0.0, kLargestRatio)));
+}
 constexpr int kSettlingSweeps = 3;
 
 // The first sweeps read and write single-precision shares: half the bytes
@@ -236,7 +247,7 @@ struct Iteration {
   double dangling = 0;    // the dangling mass of the last sweep
   double restart = 1.0;   // the restart mass of the last sweep (x = p: as if it were 1)
   double change = std::numeric_limits<double>::infinity();
-  double omega = kOverRelaxation;
+  double omega = 1.0;     // plain Gauss-Seidel until kTuneAtSweep
   int sweeps = 0;
 };
 
@@ -249,7 +260,7 @@ void iterate(const SweepGraph& s, double d, double stop_below, int max_sweeps, b
     const double restart = d * state.dangling + (1.0 - d);
     const SweepTotals totals = sweep_once(s, d, restart, state.omega, share);
     double dangling = d * flow_into_dangling(s, share) + restart * s.dangling_teleport;
-    // Back to a total mass of 1 (why: above kOverRelaxation).
+    // Back to a total mass of 1 (why: above kTuneAtSweep).
     const double scale = 1.0 / (totals.mass + dangling + restart * s.sourceless_teleport);
     for (VertexId i = 0; i < s.swept; ++i) share[i] = static_cast<Real>(share[i] * scale);
     dangling *= scale;
@@ -260,7 +271,11 @@ void iterate(const SweepGraph& s, double d, double stop_below, int max_sweeps, b
     state.dangling = dangling;
     state.restart = restart;
     ++state.sweeps;
-    if (state.sweeps > kSettlingSweeps && change > state.change) state.omega = 1.0;
+    if (state.sweeps == kTuneAtSweep) {
+      state.omega = over_relaxation(change / state.change);
+    } else if (state.sweeps > kTuneAtSweep + kSettlingSweeps && change > state.change) {
+      state.omega = 1.0;
+    }
     state.change = change;
   }
 }
