@@ -19,6 +19,7 @@
 #include "engine/triage/evidence_pull.h"
 #include "engine/triage/evidence_ties.h"
 #include "engine/triage/gravity.h"
+#include "engine/triage/merge_clusters.h"
 #include "engine/triage/stability.h"
 #include "importers/csv_reader.h"
 #include "tests/cli_support.h"
@@ -234,6 +235,31 @@ TEST(TriageFollowEvidence, MovesOnlyTowardsStrictlyMoreEvidenceWithinTheLimit) {
   EXPECT_EQ(follow_evidence(evidence, start, 3, 0), (std::vector<std::uint32_t>{0, 0, 1, 1, 1}));
   EXPECT_EQ(follow_evidence(evidence, start, 3, 2), start);  // community 1 holds 2 already
   EXPECT_EQ(follow_evidence(evidence, start, 0, 0), start);
+}
+
+// Communities joined by calls merge (merge_clusters.h): {0, 1} and {2, 3}
+// are each held by a tie of 10 and joined by one of 6 (0.6 of the smaller's
+// inside, at least min_weight 6), so they merge into the larger's number (the
+// smaller number when equal); {4, 5} touches {2, 3} by 1 only and stays. The
+// size limit, a higher share or min_weight, and rounds 0 keep them apart.
+TEST(TriageMergeClusters, MergesCommunitiesJoinedByEnoughCallsWithinTheLimit) {
+  const std::vector<Edge> calls{{0, 1, 10.0}, {2, 3, 10.0}, {1, 2, 6.0}, {4, 5, 10.0}, {3, 4, 1.0}};
+  const CsrGraph graph = CsrGraph::from_edges(6, calls, false, true);
+  const std::vector<std::uint32_t> start{0, 0, 1, 1, 2, 2};
+  MergeParams params;  // share 0.4, min_weight 6
+  EXPECT_EQ(merge_joined_clusters(graph, start, params), (std::vector<std::uint32_t>{0, 0, 0, 0, 2, 2}));
+  MergeParams limited = params;
+  limited.max_size = 3;
+  EXPECT_EQ(merge_joined_clusters(graph, start, limited), start);
+  MergeParams demanding = params;
+  demanding.share = 0.7;
+  EXPECT_EQ(merge_joined_clusters(graph, start, demanding), start);
+  demanding = params;
+  demanding.min_weight = 6.5;
+  EXPECT_EQ(merge_joined_clusters(graph, start, demanding), start);
+  MergeParams off = params;
+  off.rounds = 0;
+  EXPECT_EQ(merge_joined_clusters(graph, start, off), start);
 }
 
 // Stability counts exactly: a core {1, 2} held together by link 0 alone is
