@@ -262,13 +262,16 @@ void run_evaluate(const EvaluateOptions& options) {
     for (std::size_t i = 0; i < networks.size(); ++i)
       fmt::print("  {:<8} {:<9} {:>9} {:>7} {:>9}\n", recovery.networks[i].id, recovery.networks[i].evidence,
                  networks[i].offenders.size(), networks[i].victims.size(), rank_text(recovery.networks[i].best_rank));
+    // precision@k divides by the clusters ranked when the run has fewer than k.
+    const std::size_t ranked = std::min<std::size_t>(options.top, clusters.size());
     fmt::print("\nprecision@{}: {:.2f} (share of the top {} clusters holding a planted network)\n", options.top,
-               recovery.precision_at_k, options.top);
-    // With fewer networks than k, a ranking that holds each network in one
-    // cluster cannot pass networks/k: say so, or the figure reads as a failure.
-    if (networks.size() < options.top)
+               recovery.precision_at_k, ranked);
+    // With fewer networks than clusters ranked, a ranking that holds each
+    // network in one cluster cannot pass networks/ranked: say so, or the
+    // figure reads as a failure.
+    if (networks.size() < ranked)
       fmt::print("  ({} planted networks: one cluster per network reaches at most {:.2f})\n", networks.size(),
-                 static_cast<double>(networks.size()) / static_cast<double>(options.top));
+                 static_cast<double>(networks.size()) / static_cast<double>(ranked));
     fmt::print("victim-offender pair recall@{}: {:.2f} ({} of {} planted pairs share a top-{} cluster)\n", options.top,
                recovery.pairs.recall, recovery.pairs.found, recovery.pairs.pairs, options.top);
     if (truth.synth) {
