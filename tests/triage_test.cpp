@@ -218,7 +218,10 @@ TEST(TriageClusters, SuspectsTiedToChildVictimsCountAndTheTieIsShown) {
   // Counting every suspect, as before:
   ClusterParams every;
   every.victim_linked_suspects = false;
-  for (const ScoreComponent& c : rank_clusters(cg, projection, membership, inputs, every)[0].components)
+  // Held in a local: a range-for over a member of a temporary's element
+  // would read it after the temporary is destroyed.
+  const std::vector<RankedCluster> counted_all = rank_clusters(cg, projection, membership, inputs, every);
+  for (const ScoreComponent& c : counted_all[0].components)
     if (c.name == "suspects") {
       EXPECT_EQ(c.count, 2.0);
     }
