@@ -75,14 +75,20 @@ evaluate::PlantedPerson locate(const evaluate::TruthPerson& person, const Record
   return out;
 }
 
+std::vector<evaluate::PlantedPerson> locate_all(const std::vector<evaluate::TruthPerson>& people,
+                                                const RecordIndex& records, const CaseFile& file,
+                                                const IdentityMap& identities) {
+  std::vector<evaluate::PlantedPerson> located;
+  for (const evaluate::TruthPerson& p : people) located.push_back(locate(p, records, file, identities));
+  return located;
+}
+
 std::vector<evaluate::PlantedNetwork> locate_networks(const evaluate::Truth& truth, const RecordIndex& records,
                                                       const CaseFile& file, const IdentityMap& identities) {
   std::vector<evaluate::PlantedNetwork> networks;
   for (const evaluate::TruthNetwork& n : truth.networks) {
-    evaluate::PlantedNetwork p{n.id, n.evidence, {}, {}};
-    for (const auto& o : n.offenders) p.offenders.push_back(locate(o, records, file, identities));
-    for (const auto& v : n.victims) p.victims.push_back(locate(v, records, file, identities));
-    networks.push_back(std::move(p));
+    networks.push_back({n.id, n.evidence, locate_all(n.offenders, records, file, identities),
+                        locate_all(n.victims, records, file, identities)});
   }
   return networks;
 }
@@ -188,13 +194,10 @@ void run_evaluate(const EvaluateOptions& options) {
   }
   const std::vector<evaluate::PlantedNetwork> networks = locate_networks(truth, records, file, identities);
   const evaluate::RecoveryReport recovery = evaluate::evaluate_recovery(networks, clusters, options.top);
-  const auto hard_negatives_in_top = [&](const std::vector<evaluate::TruthPerson>& people) {
-    std::vector<evaluate::PlantedPerson> located;
-    for (const auto& p : people) located.push_back(locate(p, records, file, identities));
-    return evaluate::people_in_top_k(located, clusters, options.top);
-  };
-  const std::size_t prolific_in_top = hard_negatives_in_top(truth.prolific_offenders);
-  const std::size_t drivers_in_top = hard_negatives_in_top(truth.taxi_drivers);
+  const std::vector<evaluate::PlantedPerson> prolific = locate_all(truth.prolific_offenders, records, file, identities);
+  const std::size_t prolific_in_top = evaluate::people_in_top_k(prolific, clusters, options.top);
+  const std::size_t drivers_in_top =
+      evaluate::people_in_top_k(locate_all(truth.taxi_drivers, records, file, identities), clusters, options.top);
 
   if (options.format == "json") {
     // Where each planted person went (the best rank of a cluster holding
@@ -235,8 +238,6 @@ void run_evaluate(const EvaluateOptions& options) {
     out["pair_recall_at_k"] = {{"pairs", recovery.pairs.pairs}, {"found", recovery.pairs.found},
                                {"recall", recovery.pairs.recall}};
     if (truth.synth) {
-      std::vector<evaluate::PlantedPerson> prolific;
-      for (const auto& p : truth.prolific_offenders) prolific.push_back(locate(p, records, file, identities));
       out["prolific_offenders_in_top_k"] = {
           {"in_top_k", prolific_in_top}, {"of", truth.prolific_offenders.size()}, {"ranks", ranks_of(prolific)}};
       out["taxi_drivers_in_top_k"] = {{"in_top_k", drivers_in_top}, {"of", truth.taxi_drivers.size()}};
