@@ -30,6 +30,9 @@ struct PersonEvidence {
   const LinkRow* latest = nullptr;
   bool child_victim = false;               // a child victim_in, or reported missing as a child
   bool named_suspect = false;              // suspect_in an occurrence
+
+  // Named as a suspect in an occurrence, or by intelligence.
+  bool any_suspect_evidence() const { return !suspect.empty() || !intelligence_as_suspect.empty(); }
 };
 
 constexpr Timestamp kEighteenYears = static_cast<Timestamp>(18 * 365.2425 * 86400);
@@ -282,7 +285,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
         auto it = evidence.find(p);
         if (it == evidence.end()) continue;
         if (it->second.child_victim) children.push_back(p);
-        if (!it->second.suspect.empty() || !it->second.intelligence_as_suspect.empty()) possible.push_back(p);
+        if (it->second.any_suspect_evidence()) possible.push_back(p);
       }
       for (std::int64_t s : possible)
         if (std::any_of(children.begin(), children.end(),
@@ -295,7 +298,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
       if (it == evidence.end()) continue;
       const PersonEvidence& e = it->second;
       const bool victim = !e.victim.empty() || e.child_victim;
-      const bool suspect = (!e.suspect.empty() || !e.intelligence_as_suspect.empty()) && counts_as_suspect(p);
+      const bool suspect = e.any_suspect_evidence() && counts_as_suspect(p);
       if (victim) {
         victims.push_back(p);
         append(victim_items, e.victim);
