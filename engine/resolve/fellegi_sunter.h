@@ -53,7 +53,8 @@ struct EmOptions {
   // Upper bound on the match share. On a small case whose candidate pairs
   // are nearly all alike, EM can call every pair a match (share 1.0), which
   // makes m a copy of the candidates' own profile and over-merges; the
-  // matcher bounds the share from the record and candidate-pair counts.
+  // matcher holds it to a fixed 0.75 (why, and what was compared: see
+  // probabilistic.cpp). 1.0 here: no bound unless the caller sets one.
   double max_match_share = 1.0;
   // Per field: when not empty, m of that field starts here and stays (only
   // the other fields' m are learnt): m learnt elsewhere, on a training key.
