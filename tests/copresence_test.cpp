@@ -22,37 +22,12 @@
 #include "engine/model/pole.h"
 #include "importers/csv_reader.h"
 #include "tests/cli_support.h"
+#include "tests/hand_case.h"
 
 namespace casegraph {
 namespace {
 
-struct HandCase {
-  std::vector<EntityRow> entities;
-  std::vector<LinkRow> links;
-  void entity(std::int64_t id, std::string_view type, std::string key = "", nlohmann::json attrs = nlohmann::json::object()) {
-    if (key.empty()) key = "k:" + std::to_string(id);
-    entities.push_back({id, std::string(type), key, "E" + std::to_string(id), std::move(attrs)});
-  }
-  void link(std::string type, std::int64_t a, std::int64_t b, std::optional<Timestamp> start = std::nullopt,
-            std::optional<Timestamp> end = std::nullopt) {
-    LinkRow l;
-    l.id = static_cast<std::int64_t>(links.size()) + 1;
-    l.type = std::move(type);
-    l.source = a;
-    l.target = b;
-    l.start = start;
-    l.end = end;
-    l.record_id = l.id;
-    links.push_back(l);
-  }
-  // An ANPR-style read: object -> sighting -> place at time t.
-  void read(std::int64_t object, std::int64_t sighting, std::int64_t place, Timestamp t) {
-    entity(sighting, entity_type::sighting);
-    link("seen_in", object, sighting, t);
-    link("seen_at", sighting, place, t);
-  }
-  CaseGraph build() const { return build_case_graph(entities, links, IdentityMap({}, {}), {}); }
-};
+using test::HandCase;
 
 constexpr double kMetresPerDegreeLat = 6371008.8 * M_PI / 180.0;
 
@@ -73,15 +48,15 @@ HandCase episode_case() {
   HandCase c;
   c.entity(1, entity_type::person);
   c.entity(2, entity_type::missing_episode);
-  c.entity(3, entity_type::location, "postcode:EB1 5RF", {{"lat", 53.0}, {"lon", -1.0}});
+  c.keyed_entity(3, entity_type::location, "postcode:EB1 5RF", {{"lat", 53.0}, {"lon", -1.0}});
   c.entity(4, entity_type::person);
   c.entity(5, entity_type::occurrence);
   c.entity(6, entity_type::vehicle);
-  c.entity(8, entity_type::location, "address:flat 4 tanner street", {{"postcode", "eb1 5rf"}});
-  c.entity(11, entity_type::location, "postcode:EB3 7HN");
+  c.keyed_entity(8, entity_type::location, "address:flat 4 tanner street", {{"postcode", "eb1 5rf"}});
+  c.keyed_entity(11, entity_type::location, "postcode:EB3 7HN");
   c.entity(12, entity_type::vehicle);  // on no keeper file
-  c.entity(15, entity_type::location, "camera:near", {{"latitude", std::to_string(53.0 + 100 / kMetresPerDegreeLat)}, {"longitude", "-1.0"}});
-  c.entity(17, entity_type::location, "camera:far", {{"lat", 53.0 + 1000 / kMetresPerDegreeLat}, {"lon", -1.0}});
+  c.keyed_entity(15, entity_type::location, "camera:near", {{"latitude", std::to_string(53.0 + 100 / kMetresPerDegreeLat)}, {"longitude", "-1.0"}});
+  c.keyed_entity(17, entity_type::location, "camera:far", {{"lat", 53.0 + 1000 / kMetresPerDegreeLat}, {"lon", -1.0}});
   c.link("reported_missing", 1, 2, 1000, 5000);  // link 0
   c.link("found_at", 2, 3, 5000);                // 1
   c.link("resides_at", 1, 11);                   // 2
@@ -169,7 +144,7 @@ TEST(CopresencePairs, TwoPeopleAtOnePlaceWithinTheWindowInDifferentEvents) {
   HandCase c;
   c.entity(20, entity_type::person);
   c.entity(21, entity_type::person);
-  c.entity(22, entity_type::location, "postcode:EB9 1AA");
+  c.keyed_entity(22, entity_type::location, "postcode:EB9 1AA");
   c.entity(23, entity_type::vehicle);
   c.entity(25, entity_type::occurrence);
   c.entity(26, entity_type::occurrence);
@@ -203,7 +178,7 @@ TEST(CopresencePairs, TwoPeopleAtOnePlaceWithinTheWindowInDifferentEvents) {
 
 TEST(CopresencePairs, BusyPlacesAreSkippedAsHubs) {
   HandCase c;
-  c.entity(1, entity_type::location, "postcode:EB2 9XX");
+  c.keyed_entity(1, entity_type::location, "postcode:EB2 9XX");
   for (std::int64_t p = 10; p < 14; ++p) {
     c.entity(p, entity_type::person);
     c.entity(p + 10, entity_type::occurrence);

@@ -26,6 +26,7 @@
 #include "engine/model/pole.h"
 #include "importers/csv_reader.h"
 #include "tests/cli_support.h"
+#include "tests/hand_case.h"
 
 namespace casegraph {
 namespace {
@@ -125,32 +126,13 @@ TEST(LinkingKShortest, NoTransitVerticesAreAvoidedButMayEndAPath) {
 
 // --- hand-built case graphs ---------------------------------------------------
 
-struct MiniCase {
-  std::vector<EntityRow> entities;
-  std::vector<LinkRow> links;
-  void entity(std::int64_t id, std::string_view type = entity_type::person) {
-    entities.push_back({id, std::string(type), "k:" + std::to_string(id), "E" + std::to_string(id), nlohmann::json::object()});
-  }
-  void link(std::int64_t a, std::int64_t b, std::optional<Timestamp> at, std::string type = "associate_of",
-            double weight = 1.0) {
-    LinkRow l;
-    l.id = static_cast<std::int64_t>(links.size()) + 1;
-    l.type = std::move(type);
-    l.source = a;
-    l.target = b;
-    l.start = at;
-    l.weight = weight;
-    l.record_id = l.id;
-    links.push_back(l);
-  }
-  CaseGraph build() const { return build_case_graph(entities, links, IdentityMap({}, {}), {}); }
-};
+using test::HandCase;
 
 TEST(LinkingLinkGraph, CostsFollowStrengthAndKeepEveryParallelLink) {
-  MiniCase c;
+  HandCase c;
   for (int i = 1; i <= 3; ++i) c.entity(i);
-  c.link(1, 2, 100);
-  c.link(1, 2, 50, "called", 0.5);
+  c.link(link_type::associate_of, 1, 2, 100);
+  c.link(link_type::called, 1, 2, 50, std::nullopt, 0.5);
   std::string error;
   LinkRow graded;
   graded.id = 3;
@@ -178,13 +160,13 @@ TEST(LinkingTimeAdvances, KeepsOnlyPathsWhoseDatesMoveForward) {
   // Short path 1-2-3 goes back in time (200 then 100); the long path
   // 1-4-5-3 moves forward (100, 150 undated 300). A second, later link 2-3 at
   // 250 would rescue the short one: tested after.
-  MiniCase c;
+  HandCase c;
   for (int i = 1; i <= 5; ++i) c.entity(i);
-  c.link(1, 2, 200);
-  c.link(2, 3, 100);
-  c.link(1, 4, 100);
-  c.link(4, 5, std::nullopt, "keeper_of");
-  c.link(5, 3, 300);
+  c.link(link_type::associate_of, 1, 2, 200);
+  c.link(link_type::associate_of, 2, 3, 100);
+  c.link(link_type::associate_of, 1, 4, 100);
+  c.link(link_type::keeper_of, 4, 5);
+  c.link(link_type::associate_of, 5, 3, 300);
   CaseGraph cg = c.build();
   LinkGraph lg = build_link_graph(cg, LinkCostModel::inverse);
   auto v = [&](int id) { return cg.vertex(id); };
@@ -200,7 +182,7 @@ TEST(LinkingTimeAdvances, KeepsOnlyPathsWhoseDatesMoveForward) {
   EXPECT_EQ(timed.paths[0].links, (std::vector<std::uint32_t>{2, 3, 4}));
   EXPECT_TRUE(timed.search_exhausted);
 
-  c.link(2, 3, 250);  // link index 5
+  c.link(link_type::associate_of, 2, 3, 250);  // link index 5
   cg = c.build();
   lg = build_link_graph(cg, LinkCostModel::inverse);
   timed = linked_paths(lg, cg.links, v(1), v(3), p);
@@ -229,14 +211,14 @@ bool feasible_by_brute_force(const LinkGraph& lg, const std::vector<LinkRow>& li
 TEST(LinkingTimeAdvances, GreedyChoiceAgreesWithBruteForceOnRandomMultigraphs) {
   std::mt19937 rng(99);
   for (int trial = 0; trial < 40; ++trial) {
-    MiniCase c;
+    HandCase c;
     for (int i = 1; i <= 7; ++i) c.entity(i);
     for (int e = 0; e < 16; ++e) {
       int a = 1 + static_cast<int>(rng() % 7), b = 1 + static_cast<int>(rng() % 7);
       if (a == b) continue;
       std::optional<Timestamp> at;
       if (rng() % 4 != 0) at = static_cast<Timestamp>(rng() % 10);
-      c.link(a, b, at);
+      c.link(link_type::associate_of, a, b, at);
     }
     CaseGraph cg = c.build();
     LinkGraph lg = build_link_graph(cg, LinkCostModel::inverse);
@@ -285,13 +267,13 @@ TEST(LinkingConnectingNetwork, UnionOfEveryShortestPathBetweenEachPair) {
 
 TEST(LinkingNeighbourhood, DepthAndTimeAdvancing) {
   // Chain 1 -(t=300)- 2 -(t=100)- 3 -(t=400)- 4, and 2 -(undated)- 5 -(t=350)- 6.
-  MiniCase c;
+  HandCase c;
   for (int i = 1; i <= 6; ++i) c.entity(i);
-  c.link(1, 2, 300);
-  c.link(2, 3, 100);
-  c.link(3, 4, 400);
-  c.link(2, 5, std::nullopt, "keeper_of");
-  c.link(5, 6, 350);
+  c.link(link_type::associate_of, 1, 2, 300);
+  c.link(link_type::associate_of, 2, 3, 100);
+  c.link(link_type::associate_of, 3, 4, 400);
+  c.link(link_type::keeper_of, 2, 5);
+  c.link(link_type::associate_of, 5, 6, 350);
   CaseGraph cg = c.build();
   LinkGraph lg = build_link_graph(cg, LinkCostModel::inverse);
   auto ids = [&](const Neighbourhood& nb) {

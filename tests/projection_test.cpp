@@ -6,51 +6,29 @@
 #include "engine/graph/case_graph.h"
 #include "engine/graph/projection.h"
 #include "engine/triage/clusters.h"
+#include "tests/hand_case.h"
 
 namespace casegraph {
 namespace {
 
+using test::HandCase;
+
 // A hand-made case: two people share a car; a child reported missing is found
 // at a flat where the car is read by a camera; a third person lives elsewhere;
 // a petrol station is visited by everyone's cars.
-struct SmallCase {
-  std::vector<EntityRow> entities;
-  std::vector<LinkRow> links;
-  std::int64_t next_link = 1;
-
-  std::int64_t entity(std::int64_t id, std::string_view type, std::string label) {
-    entities.push_back({id, std::string(type), "k:" + std::to_string(id), std::move(label), nlohmann::json::object()});
-    return id;
-  }
-  void link(std::string_view type, std::int64_t a, std::int64_t b, std::optional<Timestamp> at = std::nullopt,
-            Grading grading = {}) {
-    LinkRow l;
-    l.id = next_link++;
-    l.type = std::string(type);
-    l.source = a;
-    l.target = b;
-    l.start = at;
-    l.grading = grading;
-    l.record_id = l.id;
-    links.push_back(l);
-  }
-};
-
-SmallCase make_case() {
-  SmallCase c;
-  c.entity(1, entity_type::person, "Tomasz Nowak");
-  c.entity(2, entity_type::person, "Farid Rahimi");
-  c.entity(3, entity_type::person, "Chloe Mensah");
-  c.entity(4, entity_type::person, "Grace Liu");
-  c.entity(10, entity_type::vehicle, "AB12CDE");
-  c.entity(11, entity_type::location, "Flat 3");
-  c.entity(12, entity_type::sighting, "ANPR read");
-  c.entity(13, entity_type::missing_episode, "Episode 1");
-  c.entity(14, entity_type::occurrence, "Occurrence 1");
+HandCase make_case() {
+  HandCase c;
+  c.entity(1, entity_type::person);
+  c.entity(2, entity_type::person);
+  c.entity(3, entity_type::person);
+  c.entity(4, entity_type::person);
+  c.entity(10, entity_type::vehicle);
+  c.entity(11, entity_type::location);  // the flat
+  c.entity(13, entity_type::missing_episode);
+  c.entity(14, entity_type::occurrence);
   c.link(link_type::keeper_of, 1, 10);
   c.link(link_type::keeper_of, 2, 10);
-  c.link("seen_in", 10, 12, 1000);
-  c.link(link_type::seen_at, 12, 11, 1000);
+  c.read(10, 12, 11, 1000);  // the car at the flat (sighting 12)
   c.link(link_type::reported_missing, 3, 13, 900);
   c.link(link_type::found_at, 13, 11, 1100);
   c.link(link_type::suspect_in, 1, 14, 800);
@@ -59,7 +37,7 @@ SmallCase make_case() {
 }
 
 TEST(CaseGraph, FiltersByWindowKeepingUndatedFacts) {
-  SmallCase c = make_case();
+  HandCase c = make_case();
   IdentityMap ids({}, {});
   CaseGraphFilter filter;
   filter.from = 950;
@@ -73,7 +51,7 @@ TEST(CaseGraph, FiltersByWindowKeepingUndatedFacts) {
 }
 
 TEST(CaseGraph, ResolvedEntitiesBecomeOneVertex) {
-  SmallCase c = make_case();
+  HandCase c = make_case();
   std::vector<std::int64_t> all;
   for (const auto& e : c.entities) all.push_back(e.id);
   IdentityMap ids(all, {{2, 4}});
@@ -83,8 +61,8 @@ TEST(CaseGraph, ResolvedEntitiesBecomeOneVertex) {
 }
 
 TEST(Projection, LinksPeopleThroughSharedObjectsPlacesAndEvents) {
-  SmallCase c = make_case();
-  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  HandCase c = make_case();
+  CaseGraph cg = c.build();
   Projection p = project_people(cg, {});
   ASSERT_EQ(p.graph.num_vertices(), 4u);  // the four people, in entity order
   auto weight_between = [&](VertexId a, VertexId b) {
@@ -105,10 +83,10 @@ TEST(Projection, LinksPeopleThroughSharedObjectsPlacesAndEvents) {
 }
 
 TEST(Projection, HubsLinkNobody) {
-  SmallCase c = make_case();
-  c.entity(20, entity_type::location, "Petrol station");
+  HandCase c = make_case();
+  c.entity(20, entity_type::location);  // petrol station
   for (std::int64_t person = 1; person <= 4; ++person) c.link(link_type::seen_at, person, 20);
-  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  CaseGraph cg = c.build();
   ProjectionParams params;
   params.hub_limit = 3;
   Projection p = project_people(cg, params);
@@ -121,20 +99,20 @@ TEST(Projection, HubsLinkNobody) {
 // hub; at 3 links everyone then reaches everyone's phone, so those are hubs
 // too, and only the car two of them share links anyone.
 TEST(Projection, PlacesCrowdedAtTwoOrThreeLinksAreHubsToo) {
-  SmallCase c;
+  HandCase c;
   for (std::int64_t person = 1; person <= 4; ++person) {
-    c.entity(person, entity_type::person, "P" + std::to_string(person));
-    c.entity(100 + person, entity_type::phone, "phone " + std::to_string(person));
+    c.entity(person, entity_type::person);
+    c.entity(100 + person, entity_type::phone);
   }
-  c.entity(200, entity_type::phone, "popular phone");
-  c.entity(50, entity_type::vehicle, "shared car");
+  c.entity(200, entity_type::phone);  // popular phone
+  c.entity(50, entity_type::vehicle);  // shared car
   for (std::int64_t person = 1; person <= 4; ++person) {
     c.link("uses_phone", person, 100 + person);
     c.link("called", 100 + person, 200, 1000);
   }
   c.link(link_type::keeper_of, 1, 50);
   c.link(link_type::keeper_of, 2, 50);
-  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  CaseGraph cg = c.build();
   ProjectionParams params;
   params.hub_limit = 3;
   Projection p = project_people(cg, params);
@@ -156,22 +134,24 @@ TEST(Projection, PlacesCrowdedAtTwoOrThreeLinksAreHubsToo) {
 }
 
 TEST(Projection, WeakGradingWeakensTheLink) {
-  SmallCase c;
-  c.entity(1, entity_type::person, "A");
-  c.entity(2, entity_type::person, "B");
-  c.entity(3, entity_type::intelligence, "Report");
+  HandCase c;
+  c.entity(1, entity_type::person);
+  c.entity(2, entity_type::person);
+  c.entity(3, entity_type::intelligence);
   std::string error;
-  c.link("subject_of", 1, 3, std::nullopt, *parse_grading("3E", &error));
-  c.link("subject_of", 2, 3, std::nullopt, *parse_grading("1A", &error));
-  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  c.link("subject_of", 1, 3);
+  c.links.back().grading = *parse_grading("3E", &error);
+  c.link("subject_of", 2, 3);
+  c.links.back().grading = *parse_grading("1A", &error);
+  CaseGraph cg = c.build();
   Projection p = project_people(cg, {});
   ASSERT_EQ(p.graph.out_degree(0), 1u);
   EXPECT_NEAR(p.graph.weight(p.graph.arc_begin(0)), 0.2, 1e-6);
 }
 
 TEST(Clusters, RankVictimAndSuspectGroupsFirstWithTheirEvidence) {
-  SmallCase c = make_case();
-  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  HandCase c = make_case();
+  CaseGraph cg = c.build();
   Projection p = project_people(cg, {});
   // Two communities: {Tomasz, Farid, Chloe} and {Grace} plus a lone pair test below.
   std::vector<std::uint32_t> membership{0, 0, 0, 1};
@@ -204,14 +184,14 @@ TEST(Clusters, RankVictimAndSuspectGroupsFirstWithTheirEvidence) {
 }
 
 TEST(Clusters, SuspectsWithoutVictimsRankBelow) {
-  SmallCase c;
-  for (std::int64_t i = 1; i <= 6; ++i) c.entity(i, entity_type::person, "P" + std::to_string(i));
-  c.entity(10, entity_type::occurrence, "burglary");
-  c.entity(11, entity_type::occurrence, "exploitation");
+  HandCase c;
+  for (std::int64_t i = 1; i <= 6; ++i) c.entity(i, entity_type::person);
+  c.entity(10, entity_type::occurrence);  // burglary
+  c.entity(11, entity_type::occurrence);  // exploitation
   for (std::int64_t i = 1; i <= 4; ++i) c.link(link_type::suspect_in, i, 10, 100);
   c.link(link_type::suspect_in, 5, 11, 100);
   c.link(link_type::victim_in, 6, 11, 100);
-  CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  CaseGraph cg = c.build();
   Projection p = project_people(cg, {});
   auto clusters = rank_clusters(cg, p, {0, 0, 0, 0, 1, 1}, {}, {});
   ASSERT_EQ(clusters.size(), 2u);

@@ -17,35 +17,25 @@
 #include "engine/graph/projection.h"
 #include "engine/model/pole.h"
 #include "engine/triage/stability.h"
+#include "tests/hand_case.h"
 
 namespace casegraph {
 namespace {
 
+using test::HandCase;
+
 // A random multi-mode case: people, vehicles, phones, places and sightings,
 // with link weights below and at 1 and a few direct person-person links.
-struct RandomCase {
-  std::vector<EntityRow> entities;
-  std::vector<LinkRow> links;
-};
-
-RandomCase random_case(std::uint32_t seed, int people, int others, int link_count) {
+HandCase random_case(std::uint32_t seed, int people, int others, int link_count) {
   std::mt19937 rng(seed);
-  RandomCase c;
+  HandCase c;
   const std::string_view kinds[] = {entity_type::vehicle, entity_type::phone, entity_type::location, entity_type::sighting};
-  for (int i = 1; i <= people + others; ++i)
-    c.entities.push_back({i, i <= people ? std::string(entity_type::person) : std::string(kinds[i % 4]),
-                          "k:" + std::to_string(i), "E" + std::to_string(i), nlohmann::json::object()});
+  for (int i = 1; i <= people + others; ++i) c.entity(i, i <= people ? entity_type::person : kinds[i % 4]);
   std::uniform_int_distribution<int> any(1, people + others);
   const double weights[] = {0.25, 0.5, 1.0, 1.0, 2.0};
   for (int i = 1; i <= link_count; ++i) {
-    LinkRow l;
-    l.id = i;
-    l.type = std::string(link_type::seen_at);
-    l.source = any(rng);
-    l.target = any(rng);
-    l.weight = weights[rng() % 5];
-    l.record_id = i;
-    c.links.push_back(l);
+    const int source = any(rng), target = any(rng);
+    c.link(link_type::seen_at, source, target, std::nullopt, std::nullopt, weights[rng() % 5]);
   }
   return c;
 }
@@ -112,8 +102,8 @@ std::map<std::pair<VertexId, VertexId>, double> projection_by_definition(const C
 
 TEST(ProjectionScale, EqualsTheDefinitionOnRandomCasesWithHubs) {
   for (std::uint32_t seed : {1u, 2u, 3u}) {
-    RandomCase c = random_case(seed, 40, 60, 260);
-    const CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+    HandCase c = random_case(seed, 40, 60, 260);
+    const CaseGraph cg = c.build();
     ProjectionParams params;
     params.hub_limit = 6;
     params.threads = 3;
@@ -137,8 +127,8 @@ TEST(ProjectionScale, EqualsTheDefinitionOnRandomCasesWithHubs) {
 }
 
 TEST(ProjectionScale, SameBytesWhateverTheThreadCount) {
-  RandomCase c = random_case(9, 60, 80, 400);
-  const CaseGraph cg = build_case_graph(c.entities, c.links, IdentityMap({}, {}), {});
+  HandCase c = random_case(9, 60, 80, 400);
+  const CaseGraph cg = c.build();
   ProjectionParams params;
   params.hub_limit = 8;
   params.threads = 1;
