@@ -22,6 +22,7 @@
 #include "engine/model/pole.h"
 #include "importers/csv_reader.h"
 #include "tests/cli_support.h"
+#include "tests/example_case_suite.h"
 #include "tests/hand_case.h"
 
 namespace casegraph {
@@ -203,7 +204,6 @@ namespace fs = std::filesystem;
 
 using test::shell_quote;
 using test::slurp;
-using test::TempDir;
 
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
@@ -221,27 +221,12 @@ std::vector<std::map<std::string, std::string>> csv_rows(const std::string& sour
   return rows;
 }
 
-class CopresenceExample : public ::testing::Test {
+class CopresenceExample : public test::ExampleCaseSuite<CopresenceExample> {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir("copresence");
-    case_ = (dir_->path() / "case.db").string();
-    const test::Outcome built = test::build_example_case(case_);
-    ASSERT_EQ(built.exit_code, 0) << built.err;
+    ASSERT_NO_FATAL_FAILURE(build("copresence"));
     ASSERT_EQ(run("copresence " + shell_quote(case_) + " --format json"), 0);
     all_ = nlohmann::json::parse(out_);
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-
-  // Runs the CLI, keeping its stdout and stderr for the assertions.
-  static int run(const std::string& args) {
-    const test::Outcome o = test::run_cli(args, dir_->path());
-    out_ = o.out;
-    err_ = o.err;
-    return o.exit_code;
   }
 
   // Source record ids behind an entity in the JSON output.
@@ -251,8 +236,6 @@ class CopresenceExample : public ::testing::Test {
     return ids;
   }
 
-  static inline TempDir* dir_ = nullptr;
-  static inline std::string case_, out_, err_;
   static inline nlohmann::json all_;
 };
 

@@ -26,6 +26,7 @@
 #include "engine/model/pole.h"
 #include "importers/csv_reader.h"
 #include "tests/cli_support.h"
+#include "tests/example_case_suite.h"
 #include "tests/hand_case.h"
 
 namespace casegraph {
@@ -303,7 +304,6 @@ namespace fs = std::filesystem;
 
 using test::shell_quote;
 using test::slurp;
-using test::TempDir;
 
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
 
@@ -317,25 +317,9 @@ std::vector<std::string> csv_row(const std::string& source, std::int64_t row) {
   return rec.fields;
 }
 
-class LinkingExample : public ::testing::Test {
+class LinkingExample : public test::ExampleCaseSuite<LinkingExample> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir("linking");
-    case_ = (dir_->path() / "case.db").string();
-    const test::Outcome built = test::build_example_case(case_);
-    ASSERT_EQ(built.exit_code, 0) << built.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  // Runs the CLI, keeping its stdout and stderr for the assertions.
-  static int run(const std::string& args) {
-    const test::Outcome o = test::run_cli(args, dir_->path());
-    out_ = o.out;
-    err_ = o.err;
-    return o.exit_code;
-  }
+  static void SetUpTestSuite() { build("linking"); }
   // The cited row exists and holds the cited record id (or is that row, for a
   // source without its own ids; or holds each part of an id of several columns).
   static void expect_real_row(const nlohmann::json& source) {
@@ -345,8 +329,6 @@ class LinkingExample : public ::testing::Test {
     ASSERT_FALSE(fields.empty()) << source.dump();
     EXPECT_TRUE(test::row_holds_record_id(fields, id, row)) << source.dump();
   }
-  static inline TempDir* dir_ = nullptr;
-  static inline std::string case_, out_, err_;
 };
 
 TEST_F(LinkingExample, PathFromANetworkAOffenderToAVictimCitesRealRows) {
