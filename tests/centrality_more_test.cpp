@@ -35,29 +35,16 @@
 #include "engine/centrality/hits.h"
 #include "engine/centrality/key_player.h"
 #include "engine/centrality/pagerank.h"
+#include "tests/centrality_checks.h"
 #include "tests/reference_graphs.h"
 
 namespace casegraph {
 namespace {
 
 namespace td = test_data;
-
-::testing::AssertionResult close_to(double got, double ref, double rel = 1e-9) {
-  const double allowed = std::max(rel * std::abs(ref), 1e-12);
-  if (std::abs(got - ref) <= allowed) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "got " << got << ", reference " << ref << " (difference "
-                                       << std::abs(got - ref) << " > " << allowed << ")";
-}
-
-std::unordered_map<std::string, VertexId> index_of(const LoadedGraph& g) {
-  std::unordered_map<std::string, VertexId> ids;
-  for (VertexId v = 0; v < g.names.size(); ++v) ids.emplace(g.names[v], v);
-  return ids;
-}
-
-CsrGraph make(VertexId n, std::vector<Edge> edges, bool directed = false, bool weighted = false) {
-  return CsrGraph::from_edges(n, edges, directed, weighted);
-}
+using test::close_to;
+using test::index_of;
+using test::make;
 
 // ------------------------------------------------------ reference networks
 
@@ -456,21 +443,21 @@ TEST(CentralityMore, SampledBetweennessDependsOnSeedNotThreads) {
 
 // ------------------------------------------------------- thread independence
 
+// The same bits on one thread as on two.
+template <class Result, class Params>
+void expect_thread_count_independent(const CsrGraph& g, Result (*measure)(const CsrGraph&, const Params&)) {
+  Params one, two;
+  one.threads = 1;
+  two.threads = 2;
+  EXPECT_EQ(measure(g, one).score, measure(g, two).score);
+}
+
 TEST(CentralityMore, ThreadCountIndependence) {
   GraphFileOptions o;
   const LoadedGraph g = read_graph_file(td::shared_data() / "graphs/netscience.gml", o);
-  ClosenessParams c1, c2;
-  c1.threads = 1;
-  c2.threads = 2;
-  EXPECT_EQ(closeness(g.graph, c1).score, closeness(g.graph, c2).score);
-  HarmonicParams h1, h2;
-  h1.threads = 1;
-  h2.threads = 2;
-  EXPECT_EQ(harmonic(g.graph, h1).score, harmonic(g.graph, h2).score);
-  ClusteringParams k1, k2;
-  k1.threads = 1;
-  k2.threads = 2;
-  EXPECT_EQ(local_clustering(g.graph, k1).score, local_clustering(g.graph, k2).score);
+  expect_thread_count_independent(g.graph, closeness);
+  expect_thread_count_independent(g.graph, harmonic);
+  expect_thread_count_independent(g.graph, local_clustering);
 }
 
 TEST(CentralityMore, BadWeightsAreAnError) {

@@ -33,25 +33,16 @@
 #include "engine/centrality/degree.h"
 #include "engine/centrality/pagerank.h"
 #include "engine/graph/bgl_adaptor.h"
+#include "tests/centrality_checks.h"
 #include "tests/reference_graphs.h"
 
 namespace casegraph {
 namespace {
 
 namespace td = test_data;
-
-::testing::AssertionResult close_to(double got, double ref, double rel = 1e-9) {
-  const double allowed = std::max(rel * std::abs(ref), 1e-12);
-  if (std::abs(got - ref) <= allowed) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "got " << got << ", reference " << ref << " (difference "
-                                       << std::abs(got - ref) << " > " << allowed << ")";
-}
-
-std::unordered_map<std::string, VertexId> index_of(const LoadedGraph& g) {
-  std::unordered_map<std::string, VertexId> ids;
-  for (VertexId v = 0; v < g.names.size(); ++v) ids.emplace(g.names[v], v);
-  return ids;
-}
+using test::close_to;
+using test::index_of;
+using test::make;
 
 // ------------------------------------------------------ reference networks
 
@@ -285,10 +276,6 @@ TEST(Centrality, EdgeBetweennessMatchesNetworkx) {
 }
 
 // ------------------------------------------------------------- edge cases
-
-CsrGraph make(VertexId n, std::vector<Edge> edges, bool directed = false, bool weighted = false) {
-  return CsrGraph::from_edges(n, edges, directed, weighted);
-}
 
 TEST(Centrality, NullGraph) {
   const CsrGraph g;
