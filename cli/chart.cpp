@@ -30,7 +30,7 @@ std::vector<SourceRef> refs(const std::vector<SourceKey>& keys) {
 
 }  // namespace
 
-Chart build_chart(const CaseFile& file, const CaseData& data, const std::optional<RunRow>& run) {
+Chart build_chart(const CaseFile& file, CaseData data, const std::optional<RunRow>& run) {
   Chart chart;
   chart.case_name = file.path().stem().string();
   std::map<std::int64_t, std::map<std::string, double>> scores;
@@ -69,12 +69,13 @@ Chart build_chart(const CaseFile& file, const CaseData& data, const std::optiona
     node.sources = refs(source_keys_of(file, data.identities->members(e.id)));
     chart.nodes.push_back(std::move(node));
   }
-  for (const LinkRow& l : data.links) {
+  chart.edges.reserve(data.links.size());
+  for (LinkRow& l : data.links) {
     ChartEdge edge;
     edge.id = l.id;
     edge.source = data.identities->canonical(l.source);
     edge.target = data.identities->canonical(l.target);
-    edge.type = l.type;
+    edge.type = std::move(l.type);
     edge.directed = l.directed;
     edge.weight = l.weight;
     edge.start = l.start;

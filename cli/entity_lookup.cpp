@@ -62,7 +62,7 @@ std::int64_t lookup_entity(const CaseData& data, const std::string& text) {
 LinkingCase::LinkingCase(const std::string& case_path)
     : file(CaseFile::open(case_path, false)),
       data(load_case_data(file)),
-      graph(build_case_graph(data.entities, data.links, *data.identities, {})) {}
+      graph(build_case_graph(data.entities, std::move(data.links), *data.identities, {})) {}
 
 VertexId LinkingCase::vertex(const std::string& text) const { return graph.vertex(lookup_entity(data, text)); }
 

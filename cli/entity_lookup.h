@@ -25,7 +25,9 @@ namespace casegraph::cli {
 std::int64_t lookup_entity(const CaseData& data, const std::string& text);
 
 // The case as the linking commands read it: the case file, its data and the
-// resolved case graph (every link, no time window).
+// resolved case graph (every link, no time window). The links are moved into
+// the graph, not copied: read them from graph.links (ends rewritten to
+// canonical ids); data.links is left empty.
 struct LinkingCase {
   explicit LinkingCase(const std::string& case_path);
   CaseFile file;

@@ -103,7 +103,7 @@ void run_export(const ExportOptions& options) {
     throw std::runtime_error(fmt::format("{}: --cluster needs an analysis run (casegraph analyse)", options.case_path));
   CaseData data = load_case_data(file);
   std::string notes;
-  const Chart chart = cut_chart(build_chart(file, data, run), options, notes);
+  const Chart chart = cut_chart(build_chart(file, std::move(data), run), options, notes);
 
   std::string written = options.output;
   if (options.format == "graphml") {
