@@ -175,14 +175,8 @@ void write_anx(const Chart& chart, std::ostream& out) {
   for (const std::string& m : score_measures(chart)) c_score.emplace(m, declare(free_name(taken, m, "score_"), "AttNumber"));
   const AttributeClass c_roles = declare("roles", "AttText");
   const AttributeClass c_end = declare("end", "AttTime");
-  std::set<std::string> attribute_names;
-  for (const ChartNode* n : ordered.nodes) {
-    for (const auto& [name, value] : n->attributes) {
-      if (!value.empty()) attribute_names.insert(name);
-    }
-  }
   std::map<std::string, AttributeClass> c_attribute;
-  for (const std::string& a : attribute_names) c_attribute.emplace(a, declare(free_name(taken, a, "attr_"), "AttText"));
+  for (const std::string& a : attribute_names(chart)) c_attribute.emplace(a, declare(free_name(taken, a, "attr_"), "AttText"));
   const AttributeClass c_weight = declare("weight", "AttNumber");
 
   // Entity and link types present in the chart.

@@ -38,6 +38,16 @@ std::set<std::string> score_measures(const Chart& chart) {
   return out;
 }
 
+std::set<std::string> attribute_names(const Chart& chart) {
+  std::set<std::string> out;
+  for (const ChartNode& n : chart.nodes) {
+    for (const auto& [name, value] : n.attributes) {
+      if (!value.empty()) out.insert(name);
+    }
+  }
+  return out;
+}
+
 ScoreScale::ScoreScale(const Chart& chart, const std::string& measure, double lo, double hi)
     : measure_(measure), lo_(lo), hi_(hi) {
   for (const ChartNode& n : chart.nodes) {

@@ -25,6 +25,10 @@ std::string hex_colour(Rgb c);
 // Every score measure present on any node.
 std::set<std::string> score_measures(const Chart& chart);
 
+// Every attribute name with a non-empty value on some node: the attribute
+// columns (keys, classes) a format declares. An empty value is absent.
+std::set<std::string> attribute_names(const Chart& chart);
+
 // Linear map of a node's `measure` score onto [lo, hi] over the chart's range;
 // `lo` when the node has no such score or every node has the same value.
 class ScoreScale {

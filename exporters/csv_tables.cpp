@@ -36,12 +36,7 @@ void write_entities(const Chart& chart, std::ostream& out) {
   for (const char* name : {"entity_id", "type", "label", "cluster", "roles", "start", "end", "sources"}) header.text(name);
   const std::set<std::string> measures = score_measures(chart);
   for (const std::string& m : measures) header.text(free_name(taken, m, "score_"));
-  std::set<std::string> attributes;
-  for (const ChartNode* n : ordered.nodes) {
-    for (const auto& [name, value] : n->attributes) {
-      if (!value.empty()) attributes.insert(name);
-    }
-  }
+  const std::set<std::string> attributes = attribute_names(chart);
   for (const std::string& a : attributes) header.text(free_name(taken, a, "attr_"));
   header.end();
 

@@ -102,14 +102,8 @@ void write_gexf(const Chart& chart, std::ostream& out, const GexfOptions& option
   for (const std::string& m : score_measures(chart)) {
     a_score[m] = node_attributes.declare(free_name(taken, m, "score_"), "double");
   }
-  std::set<std::string> attribute_names;
-  for (const ChartNode* n : ordered.nodes) {
-    for (const auto& [name, value] : n->attributes) {
-      if (!value.empty()) attribute_names.insert(name);
-    }
-  }
   std::map<std::string, std::string> a_attribute;
-  for (const std::string& a : attribute_names) {
+  for (const std::string& a : attribute_names(chart)) {
     a_attribute[a] = node_attributes.declare(free_name(taken, a, "attr_"), "string");
   }
 

@@ -1,5 +1,6 @@
 #include "exporters/graphml.h"
 
+#include "exporters/chart_style.h"
 #include "exporters/text_format.h"
 
 #include <algorithm>
@@ -86,19 +87,13 @@ void write_graphml(const Chart& chart, std::ostream& out) {
   const std::string k_end = keys.declare("node", "end", "string");
   const std::string k_sources = keys.declare("node", "sources", "string");
 
-  std::set<std::string> measures;
-  std::set<std::string> attributes;
-  for (const ChartNode* n : nodes) {
-    for (const auto& [measure, value] : n->scores) measures.insert(measure);
-    for (const auto& [name, value] : n->attributes) {
-      if (!value.empty()) attributes.insert(name);
-    }
-  }
   // Scores are named first, so a score keeps its plain name over an attribute.
   std::map<std::string, std::string> k_score;
-  for (const std::string& m : measures) k_score[m] = keys.declare("node", free_name(taken, m, "score_"), "double");
+  for (const std::string& m : score_measures(chart)) {
+    k_score[m] = keys.declare("node", free_name(taken, m, "score_"), "double");
+  }
   std::map<std::string, std::string> k_attribute;
-  for (const std::string& a : attributes) {
+  for (const std::string& a : attribute_names(chart)) {
     k_attribute[a] = keys.declare("node", free_name(taken, a, "attr_"), "string");
   }
 

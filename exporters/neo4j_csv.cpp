@@ -82,12 +82,7 @@ void write_nodes(const Chart& chart, std::ostream& out) {
                                   "roles:string[]", "start:datetime", "end:datetime", "sources:string[]"};
   const std::set<std::string> measures = score_measures(chart);
   for (const std::string& m : measures) header.push_back(free_name(taken, property_name(m), "score_") + ":double");
-  std::set<std::string> attributes;
-  for (const ChartNode* n : ordered.nodes) {
-    for (const auto& [name, value] : n->attributes) {
-      if (!value.empty()) attributes.insert(name);
-    }
-  }
+  const std::set<std::string> attributes = attribute_names(chart);
   for (const std::string& a : attributes) header.push_back(free_name(taken, property_name(a), "attr_") + ":string");
   write_row(out, header);
 
