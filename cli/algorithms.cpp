@@ -27,6 +27,15 @@ std::vector<double> as_values(const std::vector<CommunityId>& membership) {
   return {membership.begin(), membership.end()};
 }
 
+// The parameters every threaded, optionally weighted measure takes from the request.
+template <class Params>
+Params weighted_threaded(const MeasureRequest& r) {
+  Params p;
+  p.weighted = r.weighted;
+  p.threads = r.threads;
+  return p;
+}
+
 std::vector<double> degree_of(const CsrGraph& g, const MeasureRequest& r, DegreeDirection direction) {
   DegreeParams p;
   p.direction = direction;
@@ -35,9 +44,7 @@ std::vector<double> degree_of(const CsrGraph& g, const MeasureRequest& r, Degree
 }
 
 std::vector<double> closeness_of(const CsrGraph& g, const MeasureRequest& r, bool wasserman_faust) {
-  ClosenessParams p;
-  p.weighted = r.weighted;
-  p.threads = r.threads;
+  auto p = weighted_threaded<ClosenessParams>(r);
   p.convention = wasserman_faust ? DisconnectedConvention::wasserman_faust : DisconnectedConvention::reachable_only;
   return closeness(g, p).score;
 }
@@ -49,12 +56,10 @@ HitsResult hits_of(const CsrGraph& g, const MeasureRequest& r) {
 }
 
 std::vector<double> betweenness_sampled_of(const CsrGraph& g, const MeasureRequest& r) {
-  SampledBetweennessParams p;
+  auto p = weighted_threaded<SampledBetweennessParams>(r);
   p.epsilon = r.epsilon;
   p.delta = r.delta;
   p.seed = r.seed;
-  p.weighted = r.weighted;
-  p.threads = r.threads;
   SampledBetweennessResult result = betweenness_sampled(g, p);
   fmt::print(stderr,
              "betweenness_sampled: {} samples (vertex-diameter bound {}); with probability >= {} every value is "
@@ -64,11 +69,9 @@ std::vector<double> betweenness_sampled_of(const CsrGraph& g, const MeasureReque
 }
 
 std::vector<double> key_player_of(const CsrGraph& g, const MeasureRequest& r, KeyPlayerObjective objective) {
-  KeyPlayerParams p;
+  auto p = weighted_threaded<KeyPlayerParams>(r);
   p.objective = objective;
   p.k = r.k;
-  p.weighted = r.weighted;
-  p.threads = r.threads;
   const KeyPlayerResult result = key_players(g, p);
   fmt::print(stderr, "{}: set of {}, {} {:.6f} (greedy {:.6f}, {} improving swaps, {} evaluations)\n",
              objective == KeyPlayerObjective::fragmentation ? "kpp_neg" : "kpp_pos", result.members.size(),
@@ -91,9 +94,7 @@ const std::vector<AlgorithmEntry>& algorithm_registry() {
        [](const CsrGraph& g, const MeasureRequest& r) { return degree_of(g, r, DegreeDirection::out); }},
       {"pagerank", "PageRank, damping 0.85", false,
        [](const CsrGraph& g, const MeasureRequest& r) {
-         PageRankParams p;
-         p.weighted = r.weighted;
-         p.threads = r.threads;
+         auto p = weighted_threaded<PageRankParams>(r);
          if (r.tolerance > 0) p.tolerance = r.tolerance;
          if (!r.restart.empty()) {  // personalised: teleport to the restart set only
            p.personalization.assign(g.num_vertices(), 0.0);
@@ -103,10 +104,7 @@ const std::vector<AlgorithmEntry>& algorithm_registry() {
        }},
       {"betweenness", "exact Brandes, raw pair counts (weights are lengths)", false,
        [](const CsrGraph& g, const MeasureRequest& r) {
-         BetweennessParams p;
-         p.weighted = r.weighted;
-         p.threads = r.threads;
-         return betweenness(g, p).score;
+         return betweenness(g, weighted_threaded<BetweennessParams>(r)).score;
        }},
       {"betweenness_sampled",
        "Riondato-Kornaropoulos sample, raw pair scale; |error| <= epsilon normalised w.p. 1-delta "
@@ -118,17 +116,11 @@ const std::vector<AlgorithmEntry>& algorithm_registry() {
        [](const CsrGraph& g, const MeasureRequest& r) { return closeness_of(g, r, false); }},
       {"harmonic", "harmonic centrality, sum of 1/distance (networkx; incoming when directed)", false,
        [](const CsrGraph& g, const MeasureRequest& r) {
-         HarmonicParams p;
-         p.weighted = r.weighted;
-         p.threads = r.threads;
-         return harmonic(g, p).score;
+         return harmonic(g, weighted_threaded<HarmonicParams>(r)).score;
        }},
       {"eigenvector", "eigenvector centrality, unit L2 norm (undirected; weights as strengths)", false,
        [](const CsrGraph& g, const MeasureRequest& r) {
-         EigenvectorParams p;
-         p.weighted = r.weighted;
-         p.threads = r.threads;
-         return eigenvector_centrality(g, p).score;
+         return eigenvector_centrality(g, weighted_threaded<EigenvectorParams>(r)).score;
        }},
       {"hubs", "HITS hub scores, sum 1 (directed; weights as strengths)", false,
        [](const CsrGraph& g, const MeasureRequest& r) { return hits_of(g, r).hubs; }},
@@ -138,10 +130,7 @@ const std::vector<AlgorithmEntry>& algorithm_registry() {
        [](const CsrGraph& g, const MeasureRequest&) { return core_number(g).score; }},
       {"clustering", "local clustering coefficient (Onnela weighted, Fagiolo directed)", false,
        [](const CsrGraph& g, const MeasureRequest& r) {
-         ClusteringParams p;
-         p.weighted = r.weighted;
-         p.threads = r.threads;
-         return local_clustering(g, p).score;
+         return local_clustering(g, weighted_threaded<ClusteringParams>(r)).score;
        }},
       {"kpp_neg", "key players, fragmentation: 1 for the --k whose removal breaks the graph most", false,
        [](const CsrGraph& g, const MeasureRequest& r) {
