@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/entity_lookup.h"
+#include "cli/linking_options.h"
 #include "engine/linking/copresence.h"
 
 namespace casegraph::cli {
@@ -209,7 +210,7 @@ void add_copresence_command(CLI::App& app) {
       ->check(CLI::IsMember({"episodes", "pairs", "both"}))
       ->capture_default_str();
   cmd->add_flag("--suspects-only", o->suspects_only, "(a) only objects tied to a suspect");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  add_text_or_json_format(cmd, o->format);
   cmd->callback([o] { run_copresence(*o); });
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/entity_lookup.h"
+#include "cli/linking_options.h"
 #include "engine/linking/link_graph.h"
 #include "engine/linking/neighbourhood.h"
 
@@ -69,7 +70,7 @@ void add_linked_command(CLI::App& app) {
   cmd->add_option("--depth", o->depth, "Links away from the entity")->capture_default_str();
   cmd->add_flag("--time-advances", o->time_advances,
                 "Only entities reached by a chain of links whose dates never go backwards");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  add_text_or_json_format(cmd, o->format);
   cmd->add_option("--avoid-hubs", o->avoid_hubs,
                   "Reach but do not expand entities with more than N neighbours (0: no limit)")
       ->capture_default_str();

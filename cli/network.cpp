@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/entity_lookup.h"
+#include "cli/linking_options.h"
 #include "engine/linking/connecting_network.h"
 #include "engine/linking/link_graph.h"
 
@@ -24,13 +25,12 @@ struct NetworkOptions {
 };
 
 void run_network(const NetworkOptions& o) {
-  auto model = parse_link_cost_model(o.cost);
-  if (!model) throw UsageError("--cost must be inverse or log");
+  const LinkCostModel model = link_cost_model(o.cost);
   if (o.entities.size() < 2) throw UsageError("network needs at least two entities");
   LinkingCase c(o.case_path);
   std::vector<VertexId> seeds;
   for (const std::string& name : o.entities) seeds.push_back(c.vertex(name));
-  LinkGraph lg = build_link_graph(c.graph, *model);
+  LinkGraph lg = build_link_graph(c.graph, model);
   ConnectingNetworkParams params;
   params.search.no_transit = hubs_by_degree(lg.graph, o.avoid_hubs);
   ConnectingNetwork net = connecting_network(lg.graph, seeds, params);
@@ -78,13 +78,8 @@ void add_network_command(CLI::App& app) {
       "and link on a shortest path between any two of them. Entities are named as for `casegraph path`.");
   cmd->add_option("CASE", o->case_path, "Case file (SQLite)")->required();
   cmd->add_option("ID", o->entities, "Two or more entities")->required();
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  cmd->add_option("--cost", o->cost, "Link cost model: inverse or log")
-      ->check(CLI::IsMember({"inverse", "log"}))
-      ->capture_default_str();
-  cmd->add_option("--avoid-hubs", o->avoid_hubs,
-                  "Do not pass through entities with more than N neighbours (0: no limit)")
-      ->capture_default_str();
+  add_text_or_json_format(cmd, o->format);
+  add_path_cost_options(cmd, o->cost, o->avoid_hubs);
   cmd->callback([o] { run_network(*o); });
 }
 

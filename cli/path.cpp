@@ -14,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/entity_lookup.h"
+#include "cli/linking_options.h"
 #include "engine/linking/temporal_path.h"
 
 namespace casegraph::cli {
@@ -65,12 +66,11 @@ void print_path(const Describer& d, const LinkGraph& lg, const LinkedPath& p, st
 }
 
 void run_path(const PathOptions& o) {
-  auto model = parse_link_cost_model(o.cost);
-  if (!model) throw UsageError("--cost must be inverse or log");
+  const LinkCostModel model = link_cost_model(o.cost);
   if (o.k == 0) throw UsageError("--k must be at least 1");
   LinkingCase c(o.case_path);
   const VertexId a = c.vertex(o.from), b = c.vertex(o.to);
-  LinkGraph lg = build_link_graph(c.graph, *model);
+  LinkGraph lg = build_link_graph(c.graph, model);
   LinkedPathParams params;
   params.k = o.k;
   params.time_advances = o.time_advances;
@@ -123,13 +123,8 @@ void add_path_command(CLI::App& app) {
   cmd->add_option("B", o->to, "Second entity")->required();
   cmd->add_option("--k", o->k, "How many paths (k shortest, Yen's algorithm)")->capture_default_str();
   cmd->add_flag("--time-advances", o->time_advances, "Only paths whose link dates never go backwards from A to B");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  cmd->add_option("--cost", o->cost, "Link cost model: inverse or log")
-      ->check(CLI::IsMember({"inverse", "log"}))
-      ->capture_default_str();
-  cmd->add_option("--avoid-hubs", o->avoid_hubs,
-                  "Do not pass through entities with more than N neighbours (0: no limit)")
-      ->capture_default_str();
+  add_text_or_json_format(cmd, o->format);
+  add_path_cost_options(cmd, o->cost, o->avoid_hubs);
   cmd->add_option("--max-candidates", o->max_candidates,
                   "With --time-advances: candidate paths examined before giving up")
       ->capture_default_str();
