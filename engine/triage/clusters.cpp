@@ -237,12 +237,23 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
   // each other; two people community detection merely grouped are not. The
   // evidence: the two roles, then what ties them (the shared occurrence is
   // named by both roles; the sighting or the call is a third item).
+  // The first occurrence naming both: indexes of its victim and suspect items.
+  auto shared_occurrence = [](const PersonEvidence& v,
+                              const PersonEvidence& s) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    for (std::size_t i = 0; i < v.victim.size(); ++i)
+      for (std::size_t j = 0; j < s.suspect.size(); ++j)
+        if (v.victim_occurrence[i] == s.suspect_occurrence[j]) return std::make_pair(i, j);
+    return std::nullopt;
+  };
+  // Whether `tie` below finds anything, without formatting its evidence.
+  auto tied = [&](std::int64_t victim, std::int64_t suspect) {
+    return shared_occurrence(evidence.at(victim), evidence.at(suspect)) ||
+           copresent.count({victim, suspect}) > 0 || calling.count(std::minmax(victim, suspect)) > 0;
+  };
   auto tie = [&](std::int64_t victim, std::int64_t suspect) -> std::vector<EvidenceItem> {
     const PersonEvidence& v = evidence.at(victim);
     const PersonEvidence& s = evidence.at(suspect);
-    for (std::size_t i = 0; i < v.victim.size(); ++i)
-      for (std::size_t j = 0; j < s.suspect.size(); ++j)
-        if (v.victim_occurrence[i] == s.suspect_occurrence[j]) return {v.victim[i], s.suspect[j]};
+    if (const auto shared = shared_occurrence(v, s)) return {v.victim[shared->first], s.suspect[shared->second]};
     const EvidenceItem& role_v = !v.victim.empty() ? v.victim.front() : v.missing.front();
     const EvidenceItem& role_s = !s.suspect.empty() ? s.suspect.front() : s.intelligence_as_suspect.front();
     if (auto f = copresent.find({victim, suspect}); f != copresent.end()) {
@@ -289,7 +300,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
       }
       for (std::int64_t s : possible)
         if (std::any_of(children.begin(), children.end(),
-                        [&](std::int64_t v) { return v != s && !tie(v, s).empty(); }))
+                        [&](std::int64_t v) { return v != s && tied(v, s); }))
           linked.insert(s);
     }
     auto counts_as_suspect = [&](std::int64_t p) { return !params.victim_linked_suspects || linked.count(p) > 0; };
@@ -388,7 +399,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     std::vector<EvidenceItem> pairing;
     for (std::size_t i = 0; i < victims.size() && pairing.empty(); ++i)
       for (std::size_t j = 0; j < suspects.size() && pairing.empty(); ++j)
-        if (victims[i] != suspects[j]) pairing = tie(victims[i], suspects[j]);
+        if (victims[i] != suspects[j] && tied(victims[i], suspects[j])) pairing = tie(victims[i], suspects[j]);
     const bool both = !pairing.empty();
     c.components.push_back({"victim_and_suspect", both ? 1.0 : 0.0, both ? 3.0 : 0.0, pairing});
     c.components.push_back({"victims", count(victims), std::log2(1 + count(victims)), unique_by_link(victim_items)});
