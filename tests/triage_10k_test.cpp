@@ -6,7 +6,9 @@
 // suspects tied to child victims, people following their adult-child calls
 // and clusters joined by calls merged (merge_clusters.h); seed 2, not tested
 // here: strong 5/5, faint 4/7, precision@10 0.7, pair recall 0.79, prolific
-// 0/14, taxi 0/3); issue 6's "done
+// 0/14, taxi 0/3). Session 6 (contact_suspects, clusters.h): seed 1 the
+// same, every best rank unchanged; seed 2 faint 5/7, the rest the same;
+// issue 6's "done
 // when" is the target, and the gap is what this test makes visible: strong
 // networks in the top 10, faint ones in the top 25, precision@10 >= 0.8, no
 // prolific offender or taxi driver in the top 10.

@@ -227,6 +227,54 @@ TEST(TriageClusters, SuspectsTiedToChildVictimsCountAndTheTieIsShown) {
     }
 }
 
+// An adult named by no record but in contact with a missing child in the
+// hours before she went (ClusterParams::contact_suspects) counts as a
+// suspect, and the pair ties victim and suspect by the call; an adult whose
+// call came four hours before does not.
+TEST(TriageClusters, ContactBeforeMissingMakesASuspect) {
+  HandCase hand;
+  const Timestamp went = 1709323200;  // 2024-03-01T20:00:00Z
+  hand.entity(1, entity_type::person, {{"dob", "2010-01-01"}});
+  for (std::int64_t adult : {2, 3}) hand.entity(adult, entity_type::person, {{"dob", "1980-01-01"}});
+  for (std::int64_t phone : {11, 12, 13}) hand.entity(phone, entity_type::phone);
+  hand.entity(31, entity_type::missing_episode);
+  const std::int64_t missing = hand.link(link_type::reported_missing, 1, 31, went);
+  for (std::int64_t p : {1, 2, 3}) hand.link("uses", p, 10 + p);
+  const std::int64_t call = hand.link(link_type::called, 12, 11, went - 3600);
+  hand.link(link_type::called, 13, 11, went - 4 * 3600);
+  const IdentityMap identities({}, {});
+  const CaseGraph cg = build_case_graph(hand.entities, hand.links, identities, {});
+  ClusterInputs inputs;
+  inputs.born = births_of(hand.entities, identities);
+  inputs.phone_users = phone_users(cg);
+  inputs.contacts = contact_findings(cg, inputs.phone_users, inputs.born, 3 * 3600);
+  const Projection projection = project_people(cg, {});
+  const std::vector<std::uint32_t> membership(projection.case_vertex.size(), 0);
+  for (const bool by_contact : {true, false}) {
+    ClusterParams params;
+    params.contact_suspects = by_contact;
+    const std::vector<RankedCluster> clusters = rank_clusters(cg, projection, membership, inputs, params);
+    ASSERT_EQ(clusters.size(), 1U);
+    std::map<std::string, const ScoreComponent*> part;
+    for (const ScoreComponent& c : clusters[0].components) part[c.name] = &c;
+    const ScoreComponent& suspects = *part.at("suspects");
+    const ScoreComponent& pairing = *part.at("victim_and_suspect");
+    if (!by_contact) {
+      EXPECT_EQ(suspects.count, 0.0);
+      EXPECT_EQ(pairing.points, 0.0);
+      continue;
+    }
+    EXPECT_EQ(suspects.count, 1.0);  // 2, not 3
+    ASSERT_EQ(suspects.evidence.size(), 1U);
+    EXPECT_EQ(suspects.evidence[0].link_id, call);
+    EXPECT_EQ(suspects.evidence[0].person, 2);
+    EXPECT_EQ(pairing.points, 3.0);
+    ASSERT_EQ(pairing.evidence.size(), 2U);  // her missing report, the call
+    EXPECT_EQ(pairing.evidence[0].link_id, missing);
+    EXPECT_EQ(pairing.evidence[1].link_id, call);
+  }
+}
+
 // People follow their evidence ties (evidence_pull.h): 2 is tied to 3 and 4
 // of the other community and to nobody of its own, so it moves; 0 is tied as
 // much to 1 (its own) as to 3, so it stays; a community at the size limit

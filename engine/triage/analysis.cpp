@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <initializer_list>
 
 #include <fmt/format.h>
 
@@ -55,32 +54,18 @@ std::vector<std::uint32_t> reviewable_communities(const CsrGraph& graph, const C
   return merge_joined_clusters(joins, std::move(parts), params.clusters.merge);
 }
 
-// Evidence ties without the named families (evidence_ties.h).
-CsrGraph ties_without(const CaseGraph& cg, const Projection& projection, const ClusterInputs& inputs,
-                      const ClusterParams& params, std::initializer_list<const char*> families) {
-  ClusterParams kept = params;
-  for (const char* family : families) kept.disabled.insert(family);
-  return clustering_graph(cg, projection, inputs, kept);
-}
-
 // The ties people follow: adult-child calls before missing episodes and at
 // night only. Not the projection (the background they are pulled away from),
 // not every call (a prolific offender's sixty customers), not co-presence
 // (the taxi firm's drivers hold the taxis a ring uses, and followed the
 // children into the top 10).
-CsrGraph follow_ties(const CaseGraph& cg, const Projection& projection, const ClusterInputs& inputs,
-                     const ClusterParams& params) {
-  return ties_without(cg, projection, inputs, params, {"projection", "call_ties", "copresence_ties"});
-}
+const std::vector<std::string> kFollowTies{"episode_calls", "night_calls"};
 
 // The ties that merge clusters (merge_clusters.h): every call tie (any two
 // phones' users, before missing episodes, at night), not the projection's
 // background, not co-presence (measured the same on synth 10k seeds 1 and 2
 // with it, and the taxi drivers' risk above).
-CsrGraph join_ties(const CaseGraph& cg, const Projection& projection, const ClusterInputs& inputs,
-                   const ClusterParams& params) {
-  return ties_without(cg, projection, inputs, params, {"projection", "copresence_ties"});
-}
+const std::vector<std::string> kJoinTies{"call_ties", "episode_calls", "night_calls"};
 
 }  // namespace
 
@@ -141,9 +126,13 @@ AnalysisResult analyse_case(const std::vector<EntityRow>& entities, std::vector<
   inputs.phone_users = phone_users(r.case_graph);
   inputs.contacts =
       contact_findings(r.case_graph, inputs.phone_users, inputs.born, params.clusters.episode_call_window);
-  const CsrGraph ties = clustering_graph(r.case_graph, r.projection, inputs, params.clusters);
-  const CsrGraph follow = follow_ties(r.case_graph, r.projection, inputs, params.clusters);
-  const CsrGraph joins = join_ties(r.case_graph, r.projection, inputs, params.clusters);
+  CsrGraph ties, follow, joins;
+  {
+    const EvidenceTies evidence_ties(r.case_graph, r.projection, inputs, params.clusters);
+    ties = evidence_ties.graph(tie_family_names());
+    follow = evidence_ties.graph(kFollowTies);
+    joins = evidence_ties.graph(kJoinTies);
+  }
   r.membership = reviewable_communities(ties, follow, joins, params, params.seed, params.threads, &r.modularity);
   clock.done("communities");
   r.clusters = rank_clusters(r.case_graph, r.projection, r.membership, inputs, params.clusters);

@@ -237,12 +237,23 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
   // each other; two people community detection merely grouped are not. The
   // evidence: the two roles, then what ties them (the shared occurrence is
   // named by both roles; the sighting or the call is a third item).
+  // The first occurrence naming both: indexes of its victim and suspect items.
+  auto shared_occurrence = [](const PersonEvidence& v,
+                              const PersonEvidence& s) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    for (std::size_t i = 0; i < v.victim.size(); ++i)
+      for (std::size_t j = 0; j < s.suspect.size(); ++j)
+        if (v.victim_occurrence[i] == s.suspect_occurrence[j]) return std::make_pair(i, j);
+    return std::nullopt;
+  };
+  // Whether `tie` below finds anything, without formatting its evidence.
+  auto tied = [&](std::int64_t victim, std::int64_t suspect) {
+    return shared_occurrence(evidence.at(victim), evidence.at(suspect)) ||
+           copresent.count({victim, suspect}) > 0 || calling.count(std::minmax(victim, suspect)) > 0;
+  };
   auto tie = [&](std::int64_t victim, std::int64_t suspect) -> std::vector<EvidenceItem> {
     const PersonEvidence& v = evidence.at(victim);
     const PersonEvidence& s = evidence.at(suspect);
-    for (std::size_t i = 0; i < v.victim.size(); ++i)
-      for (std::size_t j = 0; j < s.suspect.size(); ++j)
-        if (v.victim_occurrence[i] == s.suspect_occurrence[j]) return {v.victim[i], s.suspect[j]};
+    if (const auto shared = shared_occurrence(v, s)) return {v.victim[shared->first], s.suspect[shared->second]};
     const EvidenceItem& role_v = !v.victim.empty() ? v.victim.front() : v.missing.front();
     const EvidenceItem& role_s = !s.suspect.empty() ? s.suspect.front() : s.intelligence_as_suspect.front();
     if (auto f = copresent.find({victim, suspect}); f != copresent.end()) {
@@ -260,6 +271,14 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
                call.start, 1.0}};
     }
     return {};
+  };
+  // A call between a child and an adult before one of her missing episodes.
+  auto before_missing_item = [&](const ContactFinding& f) -> EvidenceItem {
+    const std::string& child = cg.label[cg.vertex(f.child)];
+    return {f.link_id, f.adult,
+            fmt::format("call between {} and {} before {} went missing ({})", cg.label[cg.vertex(f.adult)], child,
+                        child, cg.label[cg.vertex(f.episode)]),
+            f.when, 1.0};
   };
   std::optional<Timestamp> case_latest;
   for (const auto& [person, e] : evidence)
@@ -289,16 +308,25 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
       }
       for (std::int64_t s : possible)
         if (std::any_of(children.begin(), children.end(),
-                        [&](std::int64_t v) { return v != s && !tie(v, s).empty(); }))
+                        [&](std::int64_t v) { return v != s && tied(v, s); }))
           linked.insert(s);
     }
     auto counts_as_suspect = [&](std::int64_t p) { return !params.victim_linked_suspects || linked.count(p) > 0; };
+    const std::set<std::int64_t> member_set(people.begin(), people.end());
+    // Adults in contact with a child of the cluster in the hours before one
+    // of her missing episodes (ClusterParams::contact_suspects): suspects by
+    // what the calls say, though no record names them.
+    std::map<std::int64_t, std::vector<const ContactFinding*>> contact_suspects;  // adult -> those calls
+    if (params.contact_suspects)
+      for (const ContactFinding& f : inputs.contacts)
+        if (f.episode && member_set.count(f.child) && member_set.count(f.adult)) contact_suspects[f.adult].push_back(&f);
     for (std::int64_t p : people) {
       auto it = evidence.find(p);
       if (it == evidence.end()) continue;
       const PersonEvidence& e = it->second;
       const bool victim = !e.victim.empty() || e.child_victim;
-      const bool suspect = e.any_suspect_evidence() && counts_as_suspect(p);
+      const auto by_contact = contact_suspects.find(p);
+      const bool suspect = (e.any_suspect_evidence() && counts_as_suspect(p)) || by_contact != contact_suspects.end();
       if (victim) {
         victims.push_back(p);
         append(victim_items, e.victim);
@@ -312,6 +340,8 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
         suspects.push_back(p);
         append(suspect_items, e.suspect);
         append(suspect_items, e.intelligence_as_suspect);
+        if (by_contact != contact_suspects.end())
+          for (const ContactFinding* f : by_contact->second) suspect_items.push_back(before_missing_item(*f));
       }
       if (counts_as_suspect(p)) append(occurrence_items, e.suspect);
       // Harm to children weighed by kind and concentration: an occurrence
@@ -360,7 +390,6 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
 
     // Adult-child phone contact inside the cluster (evidence_ties.h): one
     // count per (child, adult) pair, every call kept as evidence.
-    const std::set<std::int64_t> member_set(people.begin(), people.end());
     std::set<std::pair<std::int64_t, std::int64_t>> before_pairs, night_pairs;
     std::vector<EvidenceItem> before_items, night_items;
     for (const ContactFinding& f : inputs.contacts) {
@@ -369,10 +398,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
       const std::string& adult = cg.label[cg.vertex(f.adult)];
       if (f.episode) {
         before_pairs.insert({f.child, f.adult});
-        before_items.push_back({f.link_id, f.adult,
-                                fmt::format("call between {} and {} before {} went missing ({})", adult, child, child,
-                                            cg.label[cg.vertex(f.episode)]),
-                                f.when, 1.0});
+        before_items.push_back(before_missing_item(f));
       }
       if (f.night) {
         night_pairs.insert({f.child, f.adult});
@@ -388,7 +414,15 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     std::vector<EvidenceItem> pairing;
     for (std::size_t i = 0; i < victims.size() && pairing.empty(); ++i)
       for (std::size_t j = 0; j < suspects.size() && pairing.empty(); ++j)
-        if (victims[i] != suspects[j]) pairing = tie(victims[i], suspects[j]);
+        if (victims[i] != suspects[j] && evidence.at(suspects[j]).any_suspect_evidence() &&
+            tied(victims[i], suspects[j]))
+          pairing = tie(victims[i], suspects[j]);
+    // Else a child and an adult in contact before she went missing: her
+    // episode and the call.
+    if (pairing.empty() && !contact_suspects.empty()) {
+      const ContactFinding& f = *contact_suspects.begin()->second.front();
+      pairing = {evidence.at(f.child).missing.front(), before_missing_item(f)};
+    }
     const bool both = !pairing.empty();
     c.components.push_back({"victim_and_suspect", both ? 1.0 : 0.0, both ? 3.0 : 0.0, pairing});
     c.components.push_back({"victims", count(victims), std::log2(1 + count(victims)), unique_by_link(victim_items)});

@@ -14,7 +14,9 @@
 //                       each other (named in one occurrence, placed together by
 //                       co-presence, or their phones called each other); the
 //                       evidence is the two roles, then the sighting's or the
-//                       call's rows (a shared occurrence is named by both roles)
+//                       call's rows (a shared occurrence is named by both roles);
+//                       else a child and an adult in contact before one of her
+//                       missing episodes (her report and the call)
 // + log2(1 + V)         victims: children victim_in an occurrence or reported_missing,
 //                       and anyone victim_in an offence of gravity 3 (a burglary's
 //                       adult householder is not counted: that is volume crime)
@@ -29,7 +31,11 @@
 //                       victim_linked_suspects): clusters are about victims, and a
 //                       burglary crew grouped with a ring by the background adds
 //                       no suspect; suspect_occurrences and intelligence read the
-//                       same suspects (intelligence also the victims')
+//                       same suspects (intelligence also the victims'); and
+//                       adults in contact with a child of the cluster in the
+//                       hours before one of her missing episodes, though no
+//                       record names them (ClusterParams::contact_suspects;
+//                       evidence: those calls)
 // + 0.5 log2(1 + F)     suspect_occurrences: F = sum of gravity (gravity.h) over the
 //                       distinct occurrences in which a member is a suspect (damped:
 //                       a prolific burglar's forty burglaries are volume, not harm)
@@ -187,6 +193,12 @@ struct ClusterParams {
   // seed 1 5 -> 1, seed 2 1 -> 0 of 14; the example's burglary crew leaves
   // the top 5. false: every suspect counts (as before session 5).
   bool victim_linked_suspects = true;
+  // An adult member in contact with a child member in the hours before one
+  // of her missing episodes (contact_before_missing's calls) counts as a
+  // suspect, and the first such pair ties a victim and a suspect when no
+  // record does: a faint ring's offenders are named by no occurrence, and
+  // its cluster scored only its calls. false: only records make suspects.
+  bool contact_suspects = true;
   // Rounds of evidence_pull.h after detection and split (0 = none): people
   // follow their adult-child call ties (before missing episodes, at night),
   // no community growing past max_people. Measured on synth 10k --networks

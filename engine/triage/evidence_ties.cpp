@@ -62,7 +62,7 @@ class TieBuilder {
   }
 
   // Adult-child contact: before missing episodes, and at night.
-  void add_contacts(PairWeights& ties) const {
+  void add_contacts(PairWeights& episode_ties, PairWeights& night_ties) const {
     const bool episode = params_.episode_call_tie > 0 && on("episode_calls");
     const bool nightly = params_.night_call_tie > 0 && on("night_calls");
     std::map<std::uint64_t, std::set<std::int64_t>> episodes;  // pair -> episodes a call preceded
@@ -75,8 +75,8 @@ class TieBuilder {
       if (nightly && c.night) night_calls[key] += 1;
     }
     for (const auto& [key, set] : episodes)
-      ties[key] += params_.episode_call_tie * std::log2(1 + static_cast<double>(set.size()));
-    for (const auto& [key, n] : night_calls) ties[key] += params_.night_call_tie * std::log2(1 + n);
+      episode_ties[key] += params_.episode_call_tie * std::log2(1 + static_cast<double>(set.size()));
+    for (const auto& [key, n] : night_calls) night_ties[key] += params_.night_call_tie * std::log2(1 + n);
   }
 
   // Missing children and the holders of what was seen where they were.
@@ -186,24 +186,40 @@ std::vector<ContactFinding> contact_findings(const CaseGraph& cg, const PhoneUse
   return found;
 }
 
-CsrGraph clustering_graph(const CaseGraph& cg, const Projection& projection, const ClusterInputs& inputs,
-                          const ClusterParams& params) {
-  const CsrGraph& people = projection.graph;
-  TieBuilder builder(cg, projection, inputs, params);
+EvidenceTies::EvidenceTies(const CaseGraph& cg, const Projection& projection, const ClusterInputs& inputs,
+                           const ClusterParams& params)
+    : projection_(projection) {
+  const TieBuilder builder(cg, projection, inputs, params);
+  background_ = builder.on("projection") ? params.projection_tie : 0.0;
+  families_.emplace_back("call_ties", PairWeights{});
+  builder.add_calls(families_.back().second);
+  // One walk of the contact findings gives both contact families.
+  families_.emplace_back("episode_calls", PairWeights{});
+  families_.emplace_back("night_calls", PairWeights{});
+  builder.add_contacts(families_[1].second, families_[2].second);
+  families_.emplace_back("copresence_ties", PairWeights{});
+  builder.add_copresence(families_.back().second);
+}
+
+CsrGraph EvidenceTies::graph(const std::vector<std::string>& families) const {
+  const auto named = [&](const std::string& family) {
+    return std::find(families.begin(), families.end(), family) != families.end();
+  };
+  // Families add in one order whatever the names' order, so a pair's weight
+  // is the same sum in every graph that reads the same families.
   PairWeights ties;
-  builder.add_calls(ties);
-  builder.add_contacts(ties);
-  builder.add_copresence(ties);
-  const double background = builder.on("projection") ? params.projection_tie : 0.0;
+  for (const auto& [family, weights] : families_)
+    if (named(family))
+      for (const auto& [key, w] : weights) ties[key] += w;
+  const CsrGraph& people = projection_.graph;
+  const double background = named("projection") ? background_ : 0.0;
   if (ties.empty() && background == 1.0) return people;
   std::vector<Edge> edges;
   edges.reserve(people.num_edges() + ties.size());
   if (background > 0)
     for (VertexId u = 0; u < people.num_vertices(); ++u)
       for (ArcIndex a = people.arc_begin(u); a < people.arc_end(u); ++a)
-        if (u < people.target(a))
-          edges.push_back({u, people.target(a),
-                           background * people.weight(a)});
+        if (u < people.target(a)) edges.push_back({u, people.target(a), background * people.weight(a)});
   for (const auto& [key, w] : ties)
     edges.push_back({static_cast<VertexId>(key >> 32), static_cast<VertexId>(key & 0xffffffffU), w});
   // Deterministic order whatever the hash map's: from_edges sums parallel edges.
@@ -211,6 +227,11 @@ CsrGraph clustering_graph(const CaseGraph& cg, const Projection& projection, con
     return x.source != y.source ? x.source < y.source : x.target < y.target;
   });
   return CsrGraph::from_edges(people.num_vertices(), edges, false, true);
+}
+
+CsrGraph clustering_graph(const CaseGraph& cg, const Projection& projection, const ClusterInputs& inputs,
+                          const ClusterParams& params) {
+  return EvidenceTies(cg, projection, inputs, params).graph(tie_family_names());
 }
 
 }  // namespace casegraph

@@ -37,7 +37,8 @@
 //                  is her home (where she went from) rather than where she
 //                  was found, and scaled by holder_tie_share when the holder
 //                  is not (yet) a suspect
-// Cost: one pass over the links plus a sort of the call pairs (near-linear).
+// Cost: one pass over the links plus a sort of the call pairs (near-linear),
+// once per analysis (EvidenceTies below).
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -63,7 +64,29 @@ std::vector<ContactFinding> contact_findings(const CaseGraph& case_graph, const 
                                             const std::unordered_map<std::int64_t, Timestamp>& born,
                                             Timestamp episode_window);
 
-// The graph communities are detected on (see above), over the projection's vertices.
+// Each tie family's person-pair weights, built once per analysis: the
+// communities, the follow step (evidence_pull.h) and the merge step
+// (merge_clusters.h) each read a different combination of them.
+class EvidenceTies {
+ public:
+  EvidenceTies(const CaseGraph& case_graph, const Projection& projection, const ClusterInputs& inputs,
+               const ClusterParams& params);
+
+  // The graph of the named families (tie_family_names; "projection" adds the
+  // background), over the projection's vertices; families disabled in the
+  // params are left out whether named or not.
+  CsrGraph graph(const std::vector<std::string>& families) const;
+
+ private:
+  // Person-pair weights keyed by (u << 32 | v), u < v projection vertices.
+  using PairWeights = std::unordered_map<std::uint64_t, double>;
+
+  const Projection& projection_;
+  double background_;  // projection_tie, 0 when "projection" is disabled
+  std::vector<std::pair<std::string, PairWeights>> families_;  // in tie_family_names order
+};
+
+// The graph communities are detected on (see above): every family.
 CsrGraph clustering_graph(const CaseGraph& case_graph, const Projection& projection, const ClusterInputs& inputs,
                           const ClusterParams& params);
 
