@@ -10,6 +10,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -50,6 +51,51 @@ std::string tidy_label(std::string_view text) {
   }
   return out;
 }
+
+// A record's fields as JSON text, byte for byte what nlohmann::json's
+// dump() of {json key: cell} gives (keys in byte order, cells escaped as it
+// escapes them) without building the object: building and dumping it was
+// the importer's largest cost outside SQLite.
+class FieldsWriter {
+ public:
+  explicit FieldsWriter(const std::vector<std::string>& json_keys) {
+    for (std::size_t i = 0; i < json_keys.size(); ++i) order_.emplace_back(json_keys[i], i);
+    std::sort(order_.begin(), order_.end());
+    // Two fields with one key (a header "a (column 2)" beside a second "a"):
+    // the object keeps the later field's value.
+    const auto same_key = [](const auto& a, const auto& b) { return a.first == b.first; };
+    std::reverse(order_.begin(), order_.end());
+    order_.erase(std::unique(order_.begin(), order_.end(), same_key), order_.end());
+    std::reverse(order_.begin(), order_.end());
+    for (auto& [key, index] : order_) key = nlohmann::json(key).dump() + ':';
+  }
+  const std::string& write(const std::vector<std::string>& fields) {
+    text_.assign(1, '{');
+    for (const auto& [quoted_key, index] : order_) {
+      if (text_.size() > 1) text_ += ',';
+      text_ += quoted_key;
+      append_string(fields[index]);
+    }
+    text_ += '}';
+    return text_;
+  }
+
+ private:
+  void append_string(const std::string& value) {
+    const bool plain = std::none_of(value.begin(), value.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+    });
+    if (!plain) {
+      text_ += nlohmann::json(value).dump();
+      return;
+    }
+    text_ += '"';
+    text_ += value;
+    text_ += '"';
+  }
+  std::vector<std::pair<std::string, std::size_t>> order_;  // (quoted key and colon, field position)
+  std::string text_;
+};
 
 // ------------------------------------------------------------- the plan --
 
@@ -160,10 +206,71 @@ class OnceLinks {
       seen_;
 };
 
+// Which entity each record made or named, held back and written in key
+// order a few million at a time: written row by row, each pair went to a
+// random place in entity_records' B-tree (keyed by entity), and at 100k
+// synth people those pages no longer stayed in the cache.
+class StagedEntityRecords {
+ public:
+  explicit StagedEntityRecords(CaseFile& file) : file_(file) {}
+  void add(RowId entity_id, RowId record_id) {
+    pairs_.emplace_back(entity_id, record_id);
+    if (pairs_.size() == kBatch) flush();
+  }
+  void flush() {
+    file_.add_entity_records(pairs_);
+    pairs_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kBatch = std::size_t{1} << 22;  // 64 MiB of pairs
+  CaseFile& file_;
+  std::vector<std::pair<RowId, RowId>> pairs_;
+};
+
+// The record ids of one file, to refuse a repeated one: two rows with one id
+// would make the id cite either row. Kept as 64-bit hashes (24 bytes a row,
+// not a string each: six million call ids) and checked once the file is
+// read; rows whose hashes agree are compared by their stored ids.
+class RecordIds {
+ public:
+  struct Repeat {
+    RowId first = 0, second = 0;  // record ids in the case file
+    std::int64_t first_line = 0, second_line = 0;
+  };
+  void add(std::string_view record_key, RowId record_id, std::int64_t line) {
+    seen_.push_back({std::hash<std::string_view>{}(record_key), record_id, line});
+  }
+  // The repeat whose second row comes first in the file, if any.
+  std::optional<Repeat> first_repeat(const CaseFile& file) {
+    std::sort(seen_.begin(), seen_.end());
+    std::optional<Repeat> found;
+    for (std::size_t i = 0; i < seen_.size(); ++i) {
+      for (std::size_t j = i + 1; j < seen_.size() && seen_[j].hash == seen_[i].hash; ++j) {
+        if (found && seen_[j].line >= found->second_line) break;
+        if (file.record(seen_[i].record_id).record_key == file.record(seen_[j].record_id).record_key)
+          found = Repeat{seen_[i].record_id, seen_[j].record_id, seen_[i].line, seen_[j].line};
+      }
+    }
+    return found;
+  }
+
+ private:
+  struct Seen {
+    std::size_t hash;
+    RowId record_id;  // rising with the line
+    std::int64_t line;
+    auto operator<=>(const Seen&) const = default;
+  };
+  std::vector<Seen> seen_;
+};
+
 // What one import call remembers across its rows and files.
 struct ImportMemory {
+  explicit ImportMemory(CaseFile& file) : entity_records(file) {}
   KnownEntities entities;
   OnceLinks once_links;
+  StagedEntityRecords entity_records;
 };
 
 // Reads one file; everything it throws is an ImportError about that file.
@@ -171,7 +278,7 @@ class FileImporter {
  public:
   FileImporter(CaseFile& file, const MappingSpec& spec, const fs::path& path, ImportMemory& memory)
       : case_file_(file), spec_(spec), path_(path.string()), reader_(open(path, spec.delimiter)),
-        known_(memory.entities), once_links_(memory.once_links) {}
+        known_(memory.entities), once_links_(memory.once_links), entity_records_(memory.entity_records) {}
 
   // Returns the report for this file; `on_rows` is called every few rows with the bytes read so far.
   FileImportReport run(const std::string& content_hash, const std::function<void(std::int64_t, std::uint64_t)>& on_rows);
@@ -192,6 +299,7 @@ class FileImporter {
 
   void import_row(const CsvRecord& row, std::int64_t row_number, FileImportReport& report);
   RowId store_record(const CsvRecord& row, std::int64_t row_number, RowId source_id);
+  void check_record_ids_unique();
   std::optional<RowId> make_entity(const EntityPlan& plan, const CsvRecord& row, RowId record_id,
                                    FileImportReport& report);
   void make_link(const LinkPlan& plan, const std::vector<std::optional<RowId>>& ends, const CsvRecord& row,
@@ -214,7 +322,10 @@ class FileImporter {
   CsvReader reader_;
   KnownEntities& known_;
   OnceLinks& once_links_;
+  StagedEntityRecords& entity_records_;
+  RecordIds record_ids_;
   Header header_;
+  std::optional<FieldsWriter> fields_writer_;
   std::int64_t header_line_ = 1;
   std::vector<Column> record_id_;  // empty: the row number
   std::vector<EntityPlan> entities_;
@@ -434,10 +545,21 @@ RowId FileImporter::store_record(const CsvRecord& row, std::int64_t row_number, 
   }
   if (record_id_.empty()) record.record_key = std::to_string(row_number);
   record.raw = row.raw;
-  record.fields = nlohmann::json::object();
-  for (std::size_t i = 0; i < row.fields.size(); ++i) record.fields[header_.json_keys[i]] = row.fields[i];
   record.hash = sha256_hex(row.raw);
-  return case_file_.add_record(record);
+  const RowId id = case_file_.add_record(record, fields_writer_->write(row.fields));
+  if (!record_id_.empty()) record_ids_.add(record.record_key, id, row.line);
+  return id;
+}
+
+void FileImporter::check_record_ids_unique() {
+  const std::optional<RecordIds::Repeat> repeat = record_ids_.first_repeat(case_file_);
+  if (!repeat) return;
+  std::string columns;
+  for (const Column& part : record_id_) columns += (columns.empty() ? "" : "|") + part.name;
+  fail(repeat->second_line, columns,
+       fmt::format("record id '{}' repeats the id of the row on line {}: each row needs its own id (a spec can "
+                   "join several columns into one, record_id = [\"A\", \"B\"])",
+                   case_file_.record(repeat->second).record_key, repeat->first_line));
 }
 
 std::optional<RowId> FileImporter::make_entity(const EntityPlan& plan, const CsvRecord& row, RowId record_id,
@@ -481,7 +603,7 @@ std::optional<RowId> FileImporter::make_entity(const EntityPlan& plan, const Csv
   } else {
     id = known->id;
   }
-  case_file_.add_entity_record(id, record_id);
+  entity_records_.add(id, record_id);
   return id;
 }
 
@@ -522,6 +644,7 @@ FileImportReport FileImporter::run(const std::string& content_hash,
   report.path = path_;
   read_header();
   make_plans();
+  fields_writer_.emplace(header_.json_keys);
   source_id_ = case_file_.add_source({0, spec_.source_name, path_, content_hash, spec_.hash, now_iso8601(), 0});
   CsvRecord row;
   std::int64_t since_progress = 0;
@@ -534,6 +657,7 @@ FileImportReport FileImporter::run(const std::string& content_hash,
     }
   }
   on_rows(since_progress, reader_.bytes_read());
+  check_record_ids_unique();
   case_file_.set_source_row_count(source_id_, report.rows);
   return report;
 }
@@ -614,8 +738,9 @@ ImportReport import_csv_files(CaseFile& file, const MappingSpec& spec, const std
   std::uint64_t bytes_before = 0;  // bytes of the files already finished
 
   ImportReport report;
+  CaseFile::TrustedReferences trusted(file);  // every id the importer writes, it has just read or made
   CaseFile::Transaction transaction(file);
-  ImportMemory memory;
+  ImportMemory memory(file);
   // Bulk load (case_file.h) when the new rows are many beside those stored:
   // remaking the indexes costs about as much as the whole case file, so
   // a small import into a large case file keeps them. A case file holds
@@ -636,6 +761,7 @@ ImportReport import_csv_files(CaseFile& file, const MappingSpec& spec, const std
     bytes_before += size_of(path);
     if (progress) progress(rows_done, bytes_before, total_bytes);
   }
+  memory.entity_records.flush();
   if (bulk) file.end_bulk_load();
   file.audit("import", audit_arguments(spec, report), report.summary());
   transaction.commit();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include "engine/store/case_file.h"
@@ -140,7 +141,7 @@ TEST_F(CsvImportTest, NominalsThenOccurrencesWithRolesAndMustExist) {
   EXPECT_EQ(links[11].grading.text(), "3EC");
   EXPECT_FALSE(links[10].end);
   const RecordRow suspect_row = cf.record(links[9].record_id);
-  EXPECT_EQ(suspect_row.record_key, "OC-1");
+  EXPECT_EQ(suspect_row.record_key, "OC-1|N002|suspect");  // each part trimmed
   EXPECT_EQ(suspect_row.row_number, 2);
   EXPECT_EQ(suspect_row.raw, "OC-1,N002, suspect ,01/06/2023 22:15,2023-06-03T10:00:00+01:00,Child sexual exploitation,1A");
   EXPECT_EQ(suspect_row.fields["Role"], " suspect ");
@@ -339,6 +340,64 @@ key = ["A"]
   CaseFile cf = open_case();
   const fs::path csv = write("two.csv", "A,B\nx1,y1\nx2, \n");
   expect_refused(cf, load_mapping_spec(spec_path), {csv}, csv, 3, "B", "empty record id");
+}
+
+// A record id cites one row; two rows with one id would make it cite either.
+TEST_F(CsvImportTest, RepeatedRecordIdIsRefusedNamingBothRows) {
+  const fs::path spec_path = write("ids.toml", R"toml(
+[source]
+name = "ids"
+record_id = "Id"
+
+[[entity]]
+as = "x"
+type = "thing"
+key = ["Ref"]
+)toml");
+  CaseFile cf = open_case();
+  import(cf, load_mapping_spec(spec_path), {write("first.csv", "Id,Ref\nA1,x\n")});
+  // Across files or imports an id may repeat (a later export of the same record); within one it may not.
+  const fs::path csv = write("ids.csv", "Id,Ref\nA1,x\nA2,y\n\"A3\",z\nA2,w\n A3 ,v\n");
+  expect_refused(cf, load_mapping_spec(spec_path), {csv}, csv, 5, "Id",
+                 "record id 'A2' repeats the id of the row on line 3");
+
+  const fs::path composite_spec = write("composite.toml", R"toml(
+[source]
+name = "composite"
+record_id = ["A", "B"]
+
+[[entity]]
+as = "x"
+type = "thing"
+key = ["A"]
+)toml");
+  const fs::path composite = write("composite.csv", "A,B\nx,1\nx,2\ny,1\nx,1\n");
+  expect_refused(cf, load_mapping_spec(composite_spec), {composite}, composite, 5, "A|B",
+                 "record id 'x|1' repeats the id of the row on line 2");
+}
+
+// The importer writes each record's fields as JSON text itself; the text
+// must stay what nlohmann's dump() gives (keys in byte order, its escapes).
+TEST_F(CsvImportTest, RecordFieldsAreStoredAsTheirJsonDump) {
+  const fs::path spec_path = write("fields.toml", R"toml(
+[source]
+name = "fields"
+
+[[entity]]
+as = "x"
+type = "thing"
+key = ["Z"]
+)toml");
+  CaseFile cf = open_case();
+  const std::vector<std::string> cells{"q\"uote", "back\\slash", "tab\there", "line\nbreak", "caf\xC3\xA9", "", "x"};
+  const fs::path csv = write("fields.csv", "b,a,Z,b,,\xC3\xA9t\xC3\xA9,b (column 4)\n"
+                                           "\"q\"\"uote\",back\\slash,tab\there,\"line\nbreak\",caf\xC3\xA9,,x\n");
+  import(cf, load_mapping_spec(spec_path), {csv});
+  nlohmann::json expected = nlohmann::json::object();
+  const std::vector<std::string> keys{"b", "a", "Z", "b (column 4)", "(column 5)", "\xC3\xA9t\xC3\xA9", "b (column 4)"};
+  for (std::size_t i = 0; i < keys.size(); ++i) expected[keys[i]] = cells[i];  // a repeated key: the later cell
+  ASSERT_EQ(expected.size(), 6u);
+  EXPECT_EQ(cf.db().execAndGet("SELECT fields FROM records").getString(), expected.dump());
 }
 
 TEST_F(CsvImportTest, DatesInEachFormatAndWeightColumn) {

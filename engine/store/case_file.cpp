@@ -16,6 +16,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -501,6 +502,16 @@ void CaseFile::Transaction::commit() {
   done_ = true;
 }
 
+CaseFile::TrustedReferences::TrustedReferences(CaseFile& file) : file_(file) {
+  if (sqlite3_get_autocommit(file_.db_->getHandle()) == 0) return;
+  file_.db_->exec("PRAGMA foreign_keys = OFF");
+  switched_ = true;
+}
+
+CaseFile::TrustedReferences::~TrustedReferences() {
+  if (switched_) file_.db_->tryExec("PRAGMA foreign_keys = ON");
+}
+
 // ------------------------------------------------------------- bulk load --
 
 void CaseFile::begin_bulk_load() {
@@ -554,13 +565,18 @@ void CaseFile::set_source_row_count(RowId source_id, std::int64_t rows) {
 }
 
 RowId CaseFile::add_record(const RecordRow& record) {
+  const std::string fields_json = record.fields.dump();
+  return add_record(record, fields_json);
+}
+
+RowId CaseFile::add_record(const RecordRow& record, const std::string& fields_json) {
   SQLite::Statement& st = cached(sql::add_record);
   Reuse reuse(st);
   st.bind(1, record.source_id);
   st.bind(2, record.row_number);
   st.bindNoCopy(3, record.record_key);
   st.bindNoCopy(4, record.raw);
-  st.bind(5, record.fields.dump());
+  st.bindNoCopy(5, fields_json);
   st.bind(6, record.hash.empty() ? sha256_hex(record.raw) : record.hash);
   st.exec();
   return db_->getLastInsertRowid();
@@ -692,6 +708,19 @@ void CaseFile::add_entity_record(RowId entity_id, RowId record_id) {
   st.bind(1, entity_id);
   st.bind(2, record_id);
   st.exec();
+}
+
+void CaseFile::add_entity_records(std::vector<std::pair<RowId, RowId>>& pairs) {
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  SQLite::Statement& st = cached(sql::add_entity_record);
+  Reuse reuse(st);
+  for (const auto& [entity_id, record_id] : pairs) {
+    st.bind(1, entity_id);
+    st.bind(2, record_id);
+    st.exec();
+    st.reset();
+  }
 }
 
 std::vector<EntityRow> CaseFile::entities() const {

@@ -297,6 +297,14 @@ void Background::occurrences(int month, EventSet& out) const {
       }
     }
     std::erase_if(people, [](const Participant& p) { return p.person == kNone; });
+    // Witnesses are drawn at random, so one may be drawn twice; the export
+    // has one row per person and role (its record id), so keep the first.
+    for (std::size_t i = 1; i < people.size();) {
+      const auto same = [&](const Participant& p) { return p.person == people[i].person && p.role == people[i].role; };
+      const auto at = people.begin() + static_cast<std::ptrdiff_t>(i);
+      if (std::any_of(people.begin(), at, same)) people.erase(at);
+      else ++i;
+    }
     if (people.empty()) return;
     bool has_suspect = false;
     for (const Participant& p : people) has_suspect = has_suspect || p.role == Role::suspect;
