@@ -9,6 +9,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -350,19 +351,53 @@ MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vect
 // applied move raises the quality and the phase ends. Neighbours left in
 // another community become active again (the paper's queue, as a flag). The
 // outcome depends on the seed and the level alone, never on the thread count.
+// Flags the neighbours of the moved vertices that lie outside the community
+// each moved into (the paper's queue as a flag; Ozaki, Tezuka and Inaba's
+// pruning). Every store writes the same 1, so threads may race on a flag
+// without changing the outcome; atomic_ref makes that race well defined.
+// Through local pointers: a char store may alias anything, and the compiler
+// would otherwise reload every array's address and v's label per arc.
+void wake_neighbours(const Level& g, const std::vector<CommunityId>& community, const std::vector<VertexId>& moved,
+                     std::vector<char>& flag, int threads) {
+  const CommunityId* const label = community.data();
+  const VertexId* const targets = g.targets;
+  const ArcIndex* const offsets = g.offsets;
+  char* const wake = flag.data();
+  const VertexId* const vertices = moved.data();
+  const auto count = static_cast<std::int64_t>(moved.size());
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 256)
+  for (std::int64_t i = 0; i < count; ++i) {
+    const VertexId v = vertices[i];
+    const CommunityId joined = label[v];
+    const ArcIndex end = offsets[v + 1];
+    for (ArcIndex a = offsets[v]; a < end; ++a) {
+      const VertexId u = targets[a];
+      if (label[u] != joined) std::atomic_ref<char>(wake[u]).store(1, std::memory_order_relaxed);
+    }
+  }
+}
+
 bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng,
                          int threads, std::vector<LinkTable>& links) {
   const VertexId n = g.n;
   CommunityTotals totals(g, community);
   std::vector<double>& total = totals.total;
 
-  auto [start, order] = colour_classes(g);
+  // Each class's members in vertex order (`members`, the order choices are
+  // made in: neighbouring rows sit next to each other in memory) and in a
+  // seeded random order (`order`, the order moves are applied in).
+  auto [start, members] = colour_classes(g);
+  std::vector<VertexId> order(members);
   const auto colours = static_cast<VertexId>(start.size() - 1);
-  for (VertexId k = 0; k < colours; ++k) {  // a seeded random order inside each class
+  for (VertexId k = 0; k < colours; ++k) {
     for (VertexId i = start[k + 1] - start[k]; i > 1; --i)
       std::swap(order[start[k] + i - 1], order[start[k] + static_cast<VertexId>(rng.at_most(i - 1))]);
   }
-  std::vector<char> active(n, 1);
+  // kActive: to be visited in its class's next turn; kChosen: its choice is
+  // in choice[batch_index[v]], waiting to be applied.
+  enum : char { kIdle = 0, kActive = 1, kChosen = 2 };
+  std::vector<char> state(n, kActive);
+  std::vector<VertexId> batch_index(n);
   std::vector<VertexId> batch;
   std::vector<MoveChoice> choice;
   std::vector<VertexId> moved;
@@ -372,9 +407,10 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
     for (VertexId k = 0; k < colours; ++k) {
       batch.clear();
       for (VertexId i = start[k]; i < start[k + 1]; ++i) {
-        const VertexId v = order[i];
-        if (active[v]) {
-          active[v] = 0;
+        const VertexId v = members[i];
+        if (state[v] == kActive) {
+          state[v] = kChosen;
+          batch_index[v] = static_cast<VertexId>(batch.size());
           batch.push_back(v);
         }
       }
@@ -391,18 +427,21 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
                                                              total, s);
       }
       moved.clear();
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        const VertexId v = batch[i];
+      for (VertexId i = start[k]; i < start[k + 1]; ++i) {
+        const VertexId v = order[i];
+        if (state[v] != kChosen) continue;
+        state[v] = kIdle;
+        const MoveChoice& chosen = choice[batch_index[v]];
         const CommunityId own = community[v];
         const double wv = g.node_weight[v];
         totals.leave(own, wv);
         CommunityId best = own;
-        double best_gain = choice[i].link_own - scale * wv * total[own];
-        if (choice[i].best != own) {
-          const double gain = choice[i].link_best - scale * wv * total[choice[i].best];
+        double best_gain = chosen.link_own - scale * wv * total[own];
+        if (chosen.best != own) {
+          const double gain = chosen.link_best - scale * wv * total[chosen.best];
           if (gain > best_gain) {
             best_gain = gain;
-            best = choice[i].best;
+            best = chosen.best;
           }
         }
         best = totals.join(own, best, best_gain, wv);
@@ -412,21 +451,7 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
       }
       if (moved.empty()) continue;
       moved_in_round = moved_any = true;
-      // Wake neighbours left outside v's new community. Through local
-      // pointers: a char store may alias anything, and the compiler would
-      // otherwise reload every array's address and v's label per arc.
-      const CommunityId* const label = community.data();
-      const VertexId* const targets = g.targets;
-      const ArcIndex* const offsets = g.offsets;
-      char* const wake = active.data();
-      for (VertexId v : moved) {
-        const CommunityId joined = label[v];
-        const ArcIndex end = offsets[v + 1];
-        for (ArcIndex a = offsets[v]; a < end; ++a) {
-          const VertexId u = targets[a];
-          if (label[u] != joined) wake[u] = 1;
-        }
-      }
+      wake_neighbours(g, community, moved, state, moved.size() < 2048 ? 1 : threads);
     }
   }
   return moved_any;
