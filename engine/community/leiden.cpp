@@ -58,6 +58,11 @@ void shuffle(std::vector<T>& items, SplitMix64& rng) {
 
 constexpr CommunityId kNone = std::numeric_limits<CommunityId>::max();
 
+// One level's graph (level 0: the input's arrays, not copied); node_weight[v]
+// is the strength (modularity) or input vertex count (CPM). Weight inside an
+// aggregate vertex moves with it, so no gain depends on it and it is not kept.
+using Level = LevelGraph;
+
 // The weight from one vertex to each community (or refined cluster) its arcs
 // reach, in the order its arcs first reach them (seen[i], weight[i]).
 // Scratch, reused by every vertex and level. Two ways to find a community's
@@ -77,6 +82,31 @@ struct LinkTable {
   std::uint32_t count = 0;
   bool dense = false;
   std::vector<CommunityId> position;  // dense: index in seen of each label, or kNone
+  // Without a branch on whether the label is new to the row: early in local
+  // moving that is a coin toss per arc, and a mispredicted branch costs more
+  // than the stores it saves. Local pointers, because a store to position
+  // could otherwise alias `count` and every vector's contents.
+  template <class WeightOf>
+  void add_row_dense(const Level& g, VertexId v, const CommunityId* label, WeightOf weight_of) {
+    CommunityId* const pos = position.data();
+    CommunityId* const ids = seen.data();
+    double* const sums = weight.data();
+    const VertexId* const targets = g.targets;
+    std::uint32_t k = count;
+    const ArcIndex end = g.offsets[v + 1];
+    for (ArcIndex a = g.offsets[v]; a < end; ++a) {
+      const CommunityId c = label[targets[a]];
+      const CommunityId at = pos[c];
+      const bool fresh = at == kNone;
+      const CommunityId i = fresh ? k : at;
+      const double before = sums[i];  // entry i exists: seen and weight hold at least the degree
+      pos[c] = i;
+      ids[i] = c;
+      sums[i] = (fresh ? 0.0 : before) + weight_of(a);
+      k += fresh ? 1 : 0;
+    }
+    count = k;
+  }
   std::vector<std::uint32_t> slot_of;  // hashed: slot of seen[i], to empty the table afterwards
   std::vector<CommunityId> key;    // hashed: community in that slot, or kNone
   std::vector<CommunityId> index;  // hashed: its position in seen
@@ -147,6 +177,16 @@ struct LinkTable {
       if (key[h] == kNone) return 0.0;
     }
   }
+  // Every arc of v, by the label at its other end.
+  void add_row(const Level& g, VertexId v, const CommunityId* label) {
+    if (!dense) {
+      for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) add(label[g.targets[a]], g.weight(a));
+    } else if (g.weights != nullptr) {
+      add_row_dense(g, v, label, [w = g.weights](ArcIndex a) { return static_cast<double>(w[a]); });
+    } else {
+      add_row_dense(g, v, label, [](ArcIndex) { return 1.0; });
+    }
+  }
   std::size_t size() const { return count; }
   void clear() {
     if (dense) {
@@ -157,11 +197,6 @@ struct LinkTable {
     count = 0;
   }
 };
-
-// One level's graph (level 0: the input's arrays, not copied); node_weight[v]
-// is the strength (modularity) or input vertex count (CPM). Weight inside an
-// aggregate vertex moves with it, so no gain depends on it and it is not kept.
-using Level = LevelGraph;
 
 // Dense labels 0..k-1 in order of first vertex; returns k.
 CommunityId renumber(std::vector<CommunityId>& label, std::vector<CommunityId>& scratch) {
@@ -243,7 +278,7 @@ bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& communit
     const CommunityId own = community[v];
     const double wv = g.node_weight[v];
     link.start(g.offsets[v + 1] - g.offsets[v]);
-    for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) link.add(community[g.targets[a]], g.weight(a));
+    link.add_row(g, v, community.data());
     totals.leave(own, wv);
     CommunityId best = own;
     double best_gain = link.of(own) - scale * wv * total[own];
@@ -322,7 +357,7 @@ MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vect
   const CommunityId own = community[v];
   const double wv = g.node_weight[v];
   link.start(g.offsets[v + 1] - g.offsets[v]);
-  for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) link.add(community[g.targets[a]], g.weight(a));
+  link.add_row(g, v, community.data());
   const double link_own = link.of(own);
   MoveChoice choice{own, link_own, link_own};
   double best_gain = link_own - scale * wv * (total[own] - wv);
