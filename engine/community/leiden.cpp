@@ -775,6 +775,9 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
   // guards against rounding making two partitions trade places forever.
   const std::uint32_t max_iterations = params.iterations == 0 ? 100 : params.iterations;
   for (std::uint32_t iteration = 0; iteration < max_iterations; ++iteration) {
+    // On large inputs the first of several iterations aggregates on the
+    // communities themselves (Louvain's levels): see leiden.h for why.
+    const bool refines = iteration > 0 || max_iterations == 1 || params.refine_every_iteration || is_small(base);
     const std::vector<CommunityId> before = result.membership;
     std::vector<CommunityId> community(n);  // labels < n
     if (base_of.empty()) {
@@ -805,7 +808,7 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
       }
       const std::uint64_t level_seed = mix(mix(params.seed, iteration), depth);
       std::vector<CommunityId> refined =
-          refine(*level, scale, params.randomness, level_seed, community, k, threads, links);
+          refines ? refine(*level, scale, params.randomness, level_seed, community, k, threads, links) : community;
       CommunityId r = renumber(refined, scratch);
       // Refinement merged nothing: aggregate on the communities themselves,
       // else the next level would be this one again (igraph does the same).
@@ -824,7 +827,7 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
     for (VertexId v = 0; v < n; ++v) result.membership[v] = community[node_of[v]];
     result.count = renumber(result.membership, scratch);
     ++result.iterations;
-    if (result.membership == before) break;
+    if (refines && result.membership == before) break;  // an unrefined iteration never ends the search
   }
   result.quality = cpm ? cpm_quality(*input, result.membership, params.resolution)
                        : modularity(*input, result.membership, {.resolution = params.resolution, .directed = false});
