@@ -9,6 +9,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -57,6 +58,11 @@ void shuffle(std::vector<T>& items, SplitMix64& rng) {
 
 constexpr CommunityId kNone = std::numeric_limits<CommunityId>::max();
 
+// One level's graph (level 0: the input's arrays, not copied); node_weight[v]
+// is the strength (modularity) or input vertex count (CPM). Weight inside an
+// aggregate vertex moves with it, so no gain depends on it and it is not kept.
+using Level = LevelGraph;
+
 // The weight from one vertex to each community (or refined cluster) its arcs
 // reach, in the order its arcs first reach them (seen[i], weight[i]).
 // Scratch, reused by every vertex and level. Two ways to find a community's
@@ -76,6 +82,31 @@ struct LinkTable {
   std::uint32_t count = 0;
   bool dense = false;
   std::vector<CommunityId> position;  // dense: index in seen of each label, or kNone
+  // Without a branch on whether the label is new to the row: early in local
+  // moving that is a coin toss per arc, and a mispredicted branch costs more
+  // than the stores it saves. Local pointers, because a store to position
+  // could otherwise alias `count` and every vector's contents.
+  template <class WeightOf>
+  void add_row_dense(const Level& g, VertexId v, const CommunityId* label, WeightOf weight_of) {
+    CommunityId* const pos = position.data();
+    CommunityId* const ids = seen.data();
+    double* const sums = weight.data();
+    const VertexId* const targets = g.targets;
+    std::uint32_t k = count;
+    const ArcIndex end = g.offsets[v + 1];
+    for (ArcIndex a = g.offsets[v]; a < end; ++a) {
+      const CommunityId c = label[targets[a]];
+      const CommunityId at = pos[c];
+      const bool fresh = at == kNone;
+      const CommunityId i = fresh ? k : at;
+      const double before = sums[i];  // entry i exists: seen and weight hold at least the degree
+      pos[c] = i;
+      ids[i] = c;
+      sums[i] = (fresh ? 0.0 : before) + weight_of(a);
+      k += fresh ? 1 : 0;
+    }
+    count = k;
+  }
   std::vector<std::uint32_t> slot_of;  // hashed: slot of seen[i], to empty the table afterwards
   std::vector<CommunityId> key;    // hashed: community in that slot, or kNone
   std::vector<CommunityId> index;  // hashed: its position in seen
@@ -146,6 +177,16 @@ struct LinkTable {
       if (key[h] == kNone) return 0.0;
     }
   }
+  // Every arc of v, by the label at its other end.
+  void add_row(const Level& g, VertexId v, const CommunityId* label) {
+    if (!dense) {
+      for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) add(label[g.targets[a]], g.weight(a));
+    } else if (g.weights != nullptr) {
+      add_row_dense(g, v, label, [w = g.weights](ArcIndex a) { return static_cast<double>(w[a]); });
+    } else {
+      add_row_dense(g, v, label, [](ArcIndex) { return 1.0; });
+    }
+  }
   std::size_t size() const { return count; }
   void clear() {
     if (dense) {
@@ -156,11 +197,6 @@ struct LinkTable {
     count = 0;
   }
 };
-
-// One level's graph (level 0: the input's arrays, not copied); node_weight[v]
-// is the strength (modularity) or input vertex count (CPM). Weight inside an
-// aggregate vertex moves with it, so no gain depends on it and it is not kept.
-using Level = LevelGraph;
 
 // Dense labels 0..k-1 in order of first vertex; returns k.
 CommunityId renumber(std::vector<CommunityId>& label, std::vector<CommunityId>& scratch) {
@@ -242,7 +278,7 @@ bool move_nodes(const Level& g, double scale, std::vector<CommunityId>& communit
     const CommunityId own = community[v];
     const double wv = g.node_weight[v];
     link.start(g.offsets[v + 1] - g.offsets[v]);
-    for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) link.add(community[g.targets[a]], g.weight(a));
+    link.add_row(g, v, community.data());
     totals.leave(own, wv);
     CommunityId best = own;
     double best_gain = link.of(own) - scale * wv * total[own];
@@ -321,7 +357,7 @@ MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vect
   const CommunityId own = community[v];
   const double wv = g.node_weight[v];
   link.start(g.offsets[v + 1] - g.offsets[v]);
-  for (ArcIndex a = g.offsets[v]; a < g.offsets[v + 1]; ++a) link.add(community[g.targets[a]], g.weight(a));
+  link.add_row(g, v, community.data());
   const double link_own = link.of(own);
   MoveChoice choice{own, link_own, link_own};
   double best_gain = link_own - scale * wv * (total[own] - wv);
@@ -350,19 +386,53 @@ MoveChoice choose_move(const Level& g, double scale, VertexId v, const std::vect
 // applied move raises the quality and the phase ends. Neighbours left in
 // another community become active again (the paper's queue, as a flag). The
 // outcome depends on the seed and the level alone, never on the thread count.
+// Flags the neighbours of the moved vertices that lie outside the community
+// each moved into (the paper's queue as a flag; Ozaki, Tezuka and Inaba's
+// pruning). Every store writes the same 1, so threads may race on a flag
+// without changing the outcome; atomic_ref makes that race well defined.
+// Through local pointers: a char store may alias anything, and the compiler
+// would otherwise reload every array's address and v's label per arc.
+void wake_neighbours(const Level& g, const std::vector<CommunityId>& community, const std::vector<VertexId>& moved,
+                     std::vector<char>& flag, int threads) {
+  const CommunityId* const label = community.data();
+  const VertexId* const targets = g.targets;
+  const ArcIndex* const offsets = g.offsets;
+  char* const wake = flag.data();
+  const VertexId* const vertices = moved.data();
+  const auto count = static_cast<std::int64_t>(moved.size());
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 256)
+  for (std::int64_t i = 0; i < count; ++i) {
+    const VertexId v = vertices[i];
+    const CommunityId joined = label[v];
+    const ArcIndex end = offsets[v + 1];
+    for (ArcIndex a = offsets[v]; a < end; ++a) {
+      const VertexId u = targets[a];
+      if (label[u] != joined) std::atomic_ref<char>(wake[u]).store(1, std::memory_order_relaxed);
+    }
+  }
+}
+
 bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>& community, SplitMix64& rng,
                          int threads, std::vector<LinkTable>& links) {
   const VertexId n = g.n;
   CommunityTotals totals(g, community);
   std::vector<double>& total = totals.total;
 
-  auto [start, order] = colour_classes(g);
+  // Each class's members in vertex order (`members`, the order choices are
+  // made in: neighbouring rows sit next to each other in memory) and in a
+  // seeded random order (`order`, the order moves are applied in).
+  auto [start, members] = colour_classes(g);
+  std::vector<VertexId> order(members);
   const auto colours = static_cast<VertexId>(start.size() - 1);
-  for (VertexId k = 0; k < colours; ++k) {  // a seeded random order inside each class
+  for (VertexId k = 0; k < colours; ++k) {
     for (VertexId i = start[k + 1] - start[k]; i > 1; --i)
       std::swap(order[start[k] + i - 1], order[start[k] + static_cast<VertexId>(rng.at_most(i - 1))]);
   }
-  std::vector<char> active(n, 1);
+  // kActive: to be visited in its class's next turn; kChosen: its choice is
+  // in choice[batch_index[v]], waiting to be applied.
+  enum : char { kIdle = 0, kActive = 1, kChosen = 2 };
+  std::vector<char> state(n, kActive);
+  std::vector<VertexId> batch_index(n);
   std::vector<VertexId> batch;
   std::vector<MoveChoice> choice;
   std::vector<VertexId> moved;
@@ -372,9 +442,10 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
     for (VertexId k = 0; k < colours; ++k) {
       batch.clear();
       for (VertexId i = start[k]; i < start[k + 1]; ++i) {
-        const VertexId v = order[i];
-        if (active[v]) {
-          active[v] = 0;
+        const VertexId v = members[i];
+        if (state[v] == kActive) {
+          state[v] = kChosen;
+          batch_index[v] = static_cast<VertexId>(batch.size());
           batch.push_back(v);
         }
       }
@@ -391,18 +462,21 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
                                                              total, s);
       }
       moved.clear();
-      for (std::size_t i = 0; i < batch.size(); ++i) {
-        const VertexId v = batch[i];
+      for (VertexId i = start[k]; i < start[k + 1]; ++i) {
+        const VertexId v = order[i];
+        if (state[v] != kChosen) continue;
+        state[v] = kIdle;
+        const MoveChoice& chosen = choice[batch_index[v]];
         const CommunityId own = community[v];
         const double wv = g.node_weight[v];
         totals.leave(own, wv);
         CommunityId best = own;
-        double best_gain = choice[i].link_own - scale * wv * total[own];
-        if (choice[i].best != own) {
-          const double gain = choice[i].link_best - scale * wv * total[choice[i].best];
+        double best_gain = chosen.link_own - scale * wv * total[own];
+        if (chosen.best != own) {
+          const double gain = chosen.link_best - scale * wv * total[chosen.best];
           if (gain > best_gain) {
             best_gain = gain;
-            best = choice[i].best;
+            best = chosen.best;
           }
         }
         best = totals.join(own, best, best_gain, wv);
@@ -412,21 +486,7 @@ bool move_nodes_coloured(const Level& g, double scale, std::vector<CommunityId>&
       }
       if (moved.empty()) continue;
       moved_in_round = moved_any = true;
-      // Wake neighbours left outside v's new community. Through local
-      // pointers: a char store may alias anything, and the compiler would
-      // otherwise reload every array's address and v's label per arc.
-      const CommunityId* const label = community.data();
-      const VertexId* const targets = g.targets;
-      const ArcIndex* const offsets = g.offsets;
-      char* const wake = active.data();
-      for (VertexId v : moved) {
-        const CommunityId joined = label[v];
-        const ArcIndex end = offsets[v + 1];
-        for (ArcIndex a = offsets[v]; a < end; ++a) {
-          const VertexId u = targets[a];
-          if (label[u] != joined) wake[u] = 1;
-        }
-      }
+      wake_neighbours(g, community, moved, state, moved.size() < 2048 ? 1 : threads);
     }
   }
   return moved_any;
@@ -715,6 +775,9 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
   // guards against rounding making two partitions trade places forever.
   const std::uint32_t max_iterations = params.iterations == 0 ? 100 : params.iterations;
   for (std::uint32_t iteration = 0; iteration < max_iterations; ++iteration) {
+    // On large inputs the first of several iterations aggregates on the
+    // communities themselves (Louvain's levels): see leiden.h for why.
+    const bool refines = iteration > 0 || max_iterations == 1 || params.refine_every_iteration || is_small(base);
     const std::vector<CommunityId> before = result.membership;
     std::vector<CommunityId> community(n);  // labels < n
     if (base_of.empty()) {
@@ -745,7 +808,7 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
       }
       const std::uint64_t level_seed = mix(mix(params.seed, iteration), depth);
       std::vector<CommunityId> refined =
-          refine(*level, scale, params.randomness, level_seed, community, k, threads, links);
+          refines ? refine(*level, scale, params.randomness, level_seed, community, k, threads, links) : community;
       CommunityId r = renumber(refined, scratch);
       // Refinement merged nothing: aggregate on the communities themselves,
       // else the next level would be this one again (igraph does the same).
@@ -764,7 +827,7 @@ LeidenResult leiden(const CsrGraph& graph, const LeidenParams& params) {
     for (VertexId v = 0; v < n; ++v) result.membership[v] = community[node_of[v]];
     result.count = renumber(result.membership, scratch);
     ++result.iterations;
-    if (result.membership == before) break;
+    if (refines && result.membership == before) break;  // an unrefined iteration never ends the search
   }
   result.quality = cpm ? cpm_quality(*input, result.membership, params.resolution)
                        : modularity(*input, result.membership, {.resolution = params.resolution, .directed = false});

@@ -175,6 +175,9 @@ std::vector<std::uint32_t> detect_communities(const CsrGraph& people, CommunityM
   leiden_params.resolution = resolution;
   leiden_params.seed = seed;
   leiden_params.threads = threads;
+  // Refinement in every iteration (igraph's scheme): the faster unrefined
+  // first iteration lowered planted-network pair recall on the 10k case.
+  leiden_params.refine_every_iteration = true;
   LeidenResult result = leiden(people, leiden_params);
   if (quality) *quality = result.quality;
   return result.membership;
