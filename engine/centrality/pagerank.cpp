@@ -20,12 +20,15 @@ namespace {
 constexpr VertexId kNotSwept = ~VertexId{0};
 
 // The per-solve arrays (the in-arc copy above all: 40 MB on compare.py's
-// 1M/10M graph) are asked for in 2 MB pages. Each solve touches them fresh,
-// and in 4 KB pages the page faults cost more than the copy itself: on that
-// graph, with the kernel's transparent huge pages on "madvise" (Debian's
-// default), setup 230-370 -> 120-170 ms and the solve 700-1100 -> 460-560 ms
-// per core (load 6-8); soc-Slashdot the same, bit for bit. Arrays under 2 MB
-// take the ordinary heap.
+// 1M/10M graph) are asked for in 2 MB pages, with the kernel's transparent
+// huge pages on "madvise" (Debian's default). A fresh process's solve on that
+// graph, per core (load 4.6-5.5, five alternating runs each): page faults
+// 20,267 -> 2,011 (the rest are the returned scores), user time 620-1050 ->
+// 360-640 ms (fewer TLB misses in the sweeps' random reads), system time
+// 140-200 -> 180-240 ms (the kernel zeroes, and may compact for, the 2 MB
+// pages), in all a median 880 -> 625 ms. soc-Slashdot: no faults either way
+// (its arrays reuse freed heap), same time. Same bits. Arrays under 2 MB take
+// the ordinary heap.
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
 template <typename T>
