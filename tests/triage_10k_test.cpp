@@ -8,6 +8,9 @@
 // here: strong 5/5, faint 4/7, precision@10 0.7, pair recall 0.79, prolific
 // 0/14, taxi 0/3). Session 6 (contact_suspects, clusters.h): seed 1 the
 // same, every best rank unchanged; seed 2 faint 5/7, the rest the same;
+// then gravity of harm to children only and contact_before_missing weighed 6
+// (clusters.h): seed 1 the same (R012 9 -> 8); seed 2 precision@10 0.8, pair
+// recall 0.81, faint R007 14 -> 9;
 // issue 6's "done
 // when" is the target, and the gap is what this test makes visible: strong
 // networks in the top 10, faint ones in the top 25, precision@10 >= 0.8, no

@@ -4,6 +4,7 @@
 // rows and the planted networks of examples/case at the top.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -169,6 +170,45 @@ TEST(TriageChildOffences, GraveOrConcentratedOnly) {
   EXPECT_EQ(child_offences.at(2), 0.0);
   EXPECT_EQ(child_offences.at(4), 1.0);  // members {3, 4}: the assault, gravity 1
   EXPECT_EQ(child_offences.at(6), 2.0);  // members {5, 6}: the robbery, gravity 2
+}
+
+// gravity reads only occurrences against children
+// (ClusterParams::gravity_of_harm_to_children): a member's robbery of an
+// adult (gravity 2) is volume crime beside an assault on a child (gravity 1).
+TEST(TriageClusters, GravityReadsHarmToChildrenOnly) {
+  HandCase hand;
+  ClusterInputs inputs;
+  const Timestamp when = 1709323200;  // 2024-03-01
+  hand.entity(1, entity_type::person, {{"dob", "2010-01-01"}});
+  for (std::int64_t adult : {2, 3, 7}) hand.entity(adult, entity_type::person, {{"dob", "1980-01-01"}});
+  auto occurrence = [&](std::int64_t id, std::string offence, std::int64_t suspect, std::int64_t victim) {
+    hand.entity(id, entity_type::occurrence);
+    inputs.offence_of[id] = offence;
+    hand.link(link_type::suspect_in, suspect, id, when);
+    return hand.link(link_type::victim_in, victim, id, when);
+  };
+  occurrence(101, "Robbery", 2, 7);
+  const std::int64_t harmed = occurrence(102, "Assault", 3, 1);
+  const IdentityMap identities({}, {});
+  const CaseGraph cg = build_case_graph(hand.entities, hand.links, identities, {});
+  inputs.born = births_of(hand.entities, identities);
+  const Projection projection = project_people(cg, {});
+  const std::vector<std::uint32_t> membership(projection.case_vertex.size(), 0);
+  for (const bool children_only : {true, false}) {
+    ClusterParams params;
+    params.gravity_of_harm_to_children = children_only;
+    const std::vector<RankedCluster> clusters = rank_clusters(cg, projection, membership, inputs, params);
+    ASSERT_EQ(clusters.size(), 1U);
+    for (const ScoreComponent& part : clusters[0].components) {
+      if (part.name != "gravity") continue;
+      EXPECT_EQ(part.count, children_only ? 1.0 : 2.0);
+      ASSERT_FALSE(part.evidence.empty());
+      if (children_only) {
+        EXPECT_TRUE(std::any_of(part.evidence.begin(), part.evidence.end(),
+                                [&](const EvidenceItem& e) { return e.link_id == harmed; }));
+      }
+    }
+  }
 }
 
 // Suspects count when evidence ties them to a child victim of their cluster

@@ -24,6 +24,7 @@ struct PersonEvidence {
   std::vector<EvidenceItem> suspect;       // suspect_in, with gravity as weight
   std::vector<std::int64_t> suspect_occurrence;  // the occurrence of each suspect item
   std::vector<std::int64_t> victim_occurrence;   // the occurrence of each victim item
+  std::vector<EvidenceItem> victim_not_adult;    // those of victim where the person was a child or of unknown age
   std::vector<EvidenceItem> intelligence;  // subject_of, with grading confidence as weight
   std::vector<EvidenceItem> intelligence_as_suspect;  // those that make the subject a suspect
   std::vector<std::int64_t> all_links;     // every link touching the person or their events
@@ -104,10 +105,12 @@ class EvidenceGatherer {
       const bool child = is_child(person, link.start) && !property_offence(other);
       item.what = fmt::format("{}victim in {}{}", child ? "child " : "", label(other), offence_note(other));
       if (child) e.child_victim = true;
-      if (child || item.weight >= 3 || (!is_adult(person, link.start) && !property_offence(other))) {
+      const bool not_adult = !is_adult(person, link.start) && !property_offence(other);
+      if (child || item.weight >= 3 || not_adult) {
         e.victim.push_back(item);
         e.victim_occurrence.push_back(other);
       }
+      if (not_adult) e.victim_not_adult.push_back(item);
     } else if (link.type == link_type::reported_missing) {
       if (!is_adult(person, link.start)) e.child_victim = true;
       item.what = fmt::format("reported missing: {} ({} to {})", label(other), date_text(link.start),
@@ -293,7 +296,7 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     if (people.size() < params.min_people) continue;
     std::sort(people.begin(), people.end());
     std::vector<std::int64_t> victims, suspects, all_links;
-    std::vector<EvidenceItem> child_offence_items, occurrence_and_victim_items, victim_items, repeat_items, suspect_items, occurrence_items, intel_items;
+    std::vector<EvidenceItem> child_offence_items, graded_items, victim_items, repeat_items, suspect_items, occurrence_items, intel_items;
     const LinkRow* latest = nullptr;
     double repeats = 0;
     // Suspects tied by evidence to a child victim (or missing child) of the cluster.
@@ -357,8 +360,12 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
         if (child_occurrences.count(e.suspect_occurrence[i]) &&
             (e.suspect[i].weight >= params.child_offence_min_gravity || concentrated))
           child_offence_items.push_back(e.suspect[i]);
-      append(occurrence_and_victim_items, e.suspect);
-      append(occurrence_and_victim_items, e.victim);
+      if (params.gravity_of_harm_to_children) {
+        append(graded_items, e.victim_not_adult);
+      } else {
+        append(graded_items, e.suspect);
+        append(graded_items, e.victim);
+      }
       if (counts_as_suspect(p) || victim) append(intel_items, e.intelligence);
       all_links.insert(all_links.end(), e.all_links.begin(), e.all_links.end());
       if (e.latest && (!latest || *when_of(*e.latest) > *when_of(*latest))) latest = e.latest;
@@ -367,10 +374,14 @@ std::vector<RankedCluster> rank_clusters(const CaseGraph& cg, const Projection& 
     all_links.erase(std::unique(all_links.begin(), all_links.end()), all_links.end());
 
     // Gravity: the worst occurrence in which a member is a victim or a suspect
-    // (items of victim_in and suspect_in links carry their occurrence's gravity).
+    // (items of victim_in and suspect_in links carry their occurrence's gravity);
+    // with ClusterParams::gravity_of_harm_to_children only occurrences against
+    // children (a member a victim in one as a child or of unknown age, as
+    // victims counts them, or a suspect in one child_offences counts).
+    if (params.gravity_of_harm_to_children) append(graded_items, child_offence_items);
     double gravity = 0;
     std::vector<EvidenceItem> gravity_items;
-    for (const EvidenceItem& item : unique_by_link(occurrence_and_victim_items)) {
+    for (const EvidenceItem& item : unique_by_link(graded_items)) {
       if (item.weight > gravity) gravity_items.clear(), gravity = item.weight;
       if (item.weight == gravity && gravity > 0) gravity_items.push_back(item);
     }
