@@ -24,41 +24,20 @@
 #include "engine/triage/stability.h"
 #include "importers/csv_reader.h"
 #include "tests/cli_support.h"
+#include "tests/hand_case.h"
 
 namespace casegraph {
 namespace {
 
 namespace fs = std::filesystem;
 
+using test::HandCase;
 using test::Outcome;
 using test::run_cli;
 using test::shell_quote;
 using test::slurp;
 using test::TempDir;
 const fs::path kExample = fs::path(CASEGRAPH_SOURCE_DIR) / "examples" / "case";
-
-// A case built by hand: entities, and links each with its own source record.
-struct HandCase {
-  std::vector<EntityRow> entities;
-  std::vector<LinkRow> links;
-
-  void entity(std::int64_t id, std::string_view type, nlohmann::json attributes = nlohmann::json::object()) {
-    const std::string name = std::to_string(id);
-    entities.push_back({id, std::string(type), "k:" + name, std::string(type) + " " + name, std::move(attributes)});
-  }
-  std::int64_t link(std::string_view type, std::int64_t source, std::int64_t target,
-                    std::optional<Timestamp> start = {}) {
-    LinkRow l;
-    l.id = static_cast<std::int64_t>(links.size()) + 1;
-    l.type = std::string(type);
-    l.source = source;
-    l.target = target;
-    l.start = start;
-    l.record_id = l.id;
-    links.push_back(l);
-    return l.id;
-  }
-};
 
 TEST(TriageGravity, TableReadsOffenceTextCaseInsensitively) {
   EXPECT_EQ(offence_gravity("Sexual activity with a child"), 3.0);
@@ -97,7 +76,7 @@ TEST(TriageEvidenceTies, AdultChildContactBeforeEpisodesAndAtNight) {
   hand.link(link_type::called, 12, 11, went - 4 * 3600 - 60);  // 15:59: neither at night nor within three hours
   hand.link(link_type::called, 13, 11, went - 1800);           // the parent: shares her address
   hand.link(link_type::called, 14, 11, went - 86400 + 4 * 3600);  // no date of birth: not known to be an adult
-  const CaseGraph cg = build_case_graph(hand.entities, hand.links, IdentityMap({}, {}), {});
+  const CaseGraph cg = hand.build();
   const IdentityMap identities({}, {});
   const auto born = births_of(hand.entities, identities);
   const PhoneUsers users = phone_users(cg);
