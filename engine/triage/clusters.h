@@ -192,6 +192,17 @@ struct ClusterParams {
   // unchanged (precision@10 0.9), seed 2 precision@10 0.7 -> 0.8. Weights 7-10
   // (or a flat bonus) lift them to ranks 24-36 but let a background cluster
   // into seed 1's top 10 (precision@10 0.8), as did 6 with every gravity.
+  // Counting how many missing episodes an adult's calls preceded (in the
+  // cluster or anywhere in the case) does not help: at synth 100k seed 1
+  // the faint rings' clusters (ranks 42, 43, 61, 71) each hold one adult
+  // whose calls preceded one episode of one child in the whole case, like
+  // the background clusters that earn this component (ranks 23, 25, 28, 91);
+  // only the strong rings' clusters have adults before 2-27 episodes. Per
+  // adult log2(1 + episodes), extra episodes added to B, or a bonus of 2-6
+  // for an adult before two or more left the faint ranks unchanged (offline
+  // rescoring of the stored breakdowns); halving single-episode adults sent
+  // them to ranks 88-90. Most clusters above them earn no contact at all
+  // (child_offences, repeat_missing and night_contact instead).
   double contact_before_missing_weight = 6.0;
   double night_contact_weight = 1.0;
   // Communities with more people than this are split again (split_large.h)
