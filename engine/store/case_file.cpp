@@ -965,6 +965,16 @@ std::vector<ScoreRow> CaseFile::scores(RowId run_id) const {
 }
 
 namespace {
+// The rows of run ?1 in run_clusters, found without reading their evidence.
+// `run_id = ?` makes SQLite compare each row's whole key with the range's end,
+// and in this WITHOUT ROWID table the key is the whole row, breakdown and its
+// overflow pages included: counting the 6,505 clusters of a run at 100k synth
+// people read 286 MB (1.7 s of processor time). A range open at the top has no
+// end to compare with, and `+run_id` (no index) tests only the column: 0.04 s.
+std::string select_clusters_of_run(std::string_view what, std::string_view rest) {
+  return fmt::format("SELECT {} FROM run_clusters WHERE run_id >= ?1 AND +run_id = ?1 {}", what, rest);
+}
+
 // One stored cluster with its members, by its id within the run.
 ClusterRow cluster_row(SQLite::Database& db, RowId run_id, std::int64_t cluster) {
   SQLite::Statement st(db, "SELECT cluster, rank, score, breakdown FROM run_clusters WHERE run_id = ? AND cluster = ?");
@@ -986,10 +996,9 @@ std::vector<ClusterRow> CaseFile::clusters(RowId run_id) const {
 }
 
 std::vector<ClusterRow> CaseFile::clusters(RowId run_id, std::size_t top) const {
-  // The ranks first, then each wanted cluster by its key: ordering rows that
-  // carry their evidence would read every breakdown (overflow pages and all)
-  // into SQLite's sorter, where rank, stored before it, needs none of them.
-  SQLite::Statement ranked(*db_, "SELECT cluster FROM run_clusters WHERE run_id = ? ORDER BY rank, cluster LIMIT ?");
+  // The ranks first, reading no evidence, then each wanted cluster by its
+  // key: only the clusters returned have their breakdown read and parsed.
+  SQLite::Statement ranked(*db_, select_clusters_of_run("cluster", "ORDER BY rank, cluster LIMIT ?2"));
   ranked.bind(1, run_id);
   ranked.bind(2, static_cast<std::int64_t>(std::min<std::size_t>(top, std::numeric_limits<std::int64_t>::max())));
   std::vector<ClusterRow> out;
@@ -998,7 +1007,7 @@ std::vector<ClusterRow> CaseFile::clusters(RowId run_id, std::size_t top) const 
 }
 
 std::optional<ClusterRow> CaseFile::cluster_at_rank(RowId run_id, std::int64_t rank) const {
-  SQLite::Statement st(*db_, "SELECT cluster FROM run_clusters WHERE run_id = ? AND rank = ? ORDER BY cluster LIMIT 1");
+  SQLite::Statement st(*db_, select_clusters_of_run("cluster", "AND rank = ?2 ORDER BY cluster LIMIT 1"));
   st.bind(1, run_id);
   st.bind(2, rank);
   if (!st.executeStep()) return std::nullopt;
@@ -1006,7 +1015,7 @@ std::optional<ClusterRow> CaseFile::cluster_at_rank(RowId run_id, std::int64_t r
 }
 
 std::int64_t CaseFile::count_clusters(RowId run_id) const {
-  SQLite::Statement st(*db_, "SELECT count(*) FROM run_clusters WHERE run_id = ?");
+  SQLite::Statement st(*db_, select_clusters_of_run("count(*)", ""));
   st.bind(1, run_id);
   st.executeStep();
   return st.getColumn(0).getInt64();
