@@ -78,19 +78,30 @@ std::string component_meaning(const std::string& name) {
   return it == meaning.end() ? name : it->second;
 }
 
-nlohmann::json explain_json(const CaseFile& file, const RunRow& run, const ClusterRow& c) {
+// The text lists a volume component (links) by its count only, so it needs
+// no source row for its items: at 100k synth people they are 14,795 of the
+// first cluster's 15,420 evidence items, each a link and a record to read.
+// JSON gives every item its source row.
+bool lists_by_count_in_text(const std::string& component) { return component == "links"; }
+
+nlohmann::json explain_json(const CaseFile& file, const RunRow& run, const ClusterRow& c, bool for_text) {
   RecordLookup lookup(file);
   EntityLabels labels(file);
   nlohmann::json components = nlohmann::json::array();
   for (const auto& part : c.breakdown.at("components")) {
+    const std::string name = part.at("name").get<std::string>();
     nlohmann::json evidence = nlohmann::json::array();
-    for (const auto& item : part.at("evidence")) {
-      const SourceRowRef ref = lookup.of_link(item.at("link").get<std::int64_t>());
-      nlohmann::json e = item;
-      const std::int64_t person = item.at("person").get<std::int64_t>();
-      e["who"] = person > 0 ? nlohmann::json(labels.of(person)) : nlohmann::json(nullptr);
-      e["record"] = {{"source", ref.source}, {"file", ref.file}, {"row", ref.row}, {"record_id", ref.record_id}};
-      evidence.push_back(std::move(e));
+    if (for_text && lists_by_count_in_text(name)) {
+      evidence = part.at("evidence");
+    } else {
+      for (const auto& item : part.at("evidence")) {
+        const SourceRowRef ref = lookup.of_link(item.at("link").get<std::int64_t>());
+        nlohmann::json e = item;
+        const std::int64_t person = item.at("person").get<std::int64_t>();
+        e["who"] = person > 0 ? nlohmann::json(labels.of(person)) : nlohmann::json(nullptr);
+        e["record"] = {{"source", ref.source}, {"file", ref.file}, {"row", ref.row}, {"record_id", ref.record_id}};
+        evidence.push_back(std::move(e));
+      }
     }
     components.push_back({{"name", part.at("name")},
                           {"meaning", component_meaning(part.at("name").get<std::string>())},
@@ -142,7 +153,7 @@ void print_text(const nlohmann::json& x) {
     fmt::print("\n  {:+6.2f}  {}  (count {:g}): {}\n", points, part.at("name").get<std::string>(),
                part.at("count").get<double>(), part.at("meaning").get<std::string>());
     const auto& evidence = part.at("evidence");
-    if (part.at("name") == "links") {
+    if (lists_by_count_in_text(part.at("name").get<std::string>())) {
       fmt::print("          {} links; `--format json` lists each with its source row.\n", evidence.size());
       continue;
     }
@@ -174,7 +185,7 @@ void run_explain(const ExplainOptions& options) {
     throw std::runtime_error(fmt::format("{}: run {} was stored before evidence was kept per component; "
                                          "run `casegraph analyse` again",
                                          options.case_path, run.id));
-  const nlohmann::json explained = explain_json(file, run, *cluster);
+  const nlohmann::json explained = explain_json(file, run, *cluster, options.format == "text");
   if (options.format == "json")
     std::cout << explained.dump(2) << "\n";
   else
