@@ -25,6 +25,14 @@ CaseData load_case_data(const CaseFile& file) {
   return data;
 }
 
+const EntityRow& EntityLabels::entity(std::int64_t id) {
+  auto it = cache_.find(id);
+  if (it != cache_.end()) return it->second;
+  std::optional<EntityRow> row = file_.entity(id);
+  if (!row) throw std::runtime_error(fmt::format("{}: no entity {}", file_.path().string(), id));
+  return cache_.emplace(id, std::move(*row)).first->second;
+}
+
 std::vector<SourceKey> source_keys_of(const CaseFile& file, const std::vector<std::int64_t>& entity_ids) {
   std::map<std::int64_t, std::string> source_names;
   for (const SourceRow& s : file.sources()) source_names[s.id] = s.name;

@@ -1,6 +1,7 @@
 #pragma once
 // Everything an analysis or a listing reads from a case file, loaded once.
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +21,20 @@ struct CaseData {
 };
 
 CaseData load_case_data(const CaseFile& file);
+
+// Entities read one by one as a command names them, for a command that shows
+// one cluster or a few (explain, clusters) and so needs no full CaseData.
+class EntityLabels {
+ public:
+  explicit EntityLabels(const CaseFile& file) : file_(file) {}
+  // Throws when the case file has no entity `id`.
+  const EntityRow& entity(std::int64_t id);
+  const std::string& of(std::int64_t id) { return entity(id).label; }
+
+ private:
+  const CaseFile& file_;
+  std::unordered_map<std::int64_t, EntityRow> cache_;
+};
 
 // "police_nominals:N-000123" for each record behind an entity, in record order.
 struct SourceKey {

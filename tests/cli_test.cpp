@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "engine/store/case_file.h"
@@ -96,6 +97,36 @@ class ExampleCase : public ::testing::Test {
   static inline std::string case_path_;
   static inline nlohmann::json clusters_;
 };
+
+// clusters --top N and explain read only the clusters they show; what they
+// show is what the full listing holds at those ranks, and the table still
+// counts every cluster of the run.
+TEST_F(ExampleCase, TopAndExplainReadTheClustersOfTheFullListing) {
+  const auto& all = clusters_.at("clusters");
+  ASSERT_GE(all.size(), 3u);
+  Outcome top = run_cli("clusters " + shell_quote(case_path_) + " --format json --top 2", dir_->path());
+  ASSERT_EQ(top.exit_code, 0) << top.err;
+  const nlohmann::json two = nlohmann::json::parse(top.out).at("clusters");
+  ASSERT_EQ(two.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) EXPECT_EQ(two[i], all[i]) << i;
+  Outcome table = run_cli("clusters " + shell_quote(case_path_) + " --top 1", dir_->path());
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find(fmt::format("{} clusters; top 1 by score", all.size())), std::string::npos) << table.out;
+  for (const auto& c : all) {
+    const auto rank = c.at("rank").get<std::int64_t>();
+    Outcome o = run_cli("explain " + shell_quote(case_path_) + fmt::format(" --cluster {} --format json", rank),
+                        dir_->path());
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    const nlohmann::json x = nlohmann::json::parse(o.out);
+    EXPECT_EQ(x.at("cluster"), c.at("cluster")) << rank;
+    EXPECT_EQ(x.at("members").size(), c.at("members").size()) << rank;
+    for (const auto& m : x.at("members")) EXPECT_TRUE(m.contains("label")) << rank;
+  }
+  Outcome beyond = run_cli("explain " + shell_quote(case_path_) + fmt::format(" --cluster {}", all.size() + 1),
+                           dir_->path());
+  EXPECT_EQ(beyond.exit_code, 1);
+  EXPECT_NE(beyond.err.find(fmt::format("has {} clusters", all.size())), std::string::npos) << beyond.err;
+}
 
 TEST_F(ExampleCase, PlantedNetworksRankAtTheTop) {
   nlohmann::json truth = nlohmann::json::parse(slurp(kExample / "truth.json"));

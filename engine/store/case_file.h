@@ -214,6 +214,9 @@ class CaseFile {
   // beside the last instead of at a random place in the table's B-tree.
   void add_entity_records(std::vector<std::pair<RowId, RowId>>& pairs);
   std::vector<EntityRow> entities() const;
+  // One entity by id, for a reader that needs a few (explain, clusters) and
+  // not the hundred thousand a full read brings.
+  std::optional<EntityRow> entity(RowId id) const;
   // Entities of one type, in id order.
   std::vector<EntityRow> entities_of_type(std::string_view type) const;
   // The same, streamed: each entity's id and attributes as stored (JSON
@@ -233,6 +236,8 @@ class CaseFile {
 
   RowId add_link(const LinkRow& link);
   std::vector<LinkRow> links() const;
+  // The record a link was made from (0 when it has none); nullopt when no such link.
+  std::optional<RowId> record_of_link(RowId link_id) const;
 
   // Resolution.
   RowId add_decision(const Decision& decision);
@@ -248,6 +253,12 @@ class CaseFile {
   std::optional<RunRow> run(RowId run_id) const;
   std::vector<ScoreRow> scores(RowId run_id) const;
   std::vector<ClusterRow> clusters(RowId run_id) const;  // ordered by rank
+  // The first `top` of them: only those clusters' evidence is read and parsed
+  // (a run at 100k synth people stores 312 MB of it).
+  std::vector<ClusterRow> clusters(RowId run_id, std::size_t top) const;
+  // The cluster ranked `rank`, or nullopt when the run has none.
+  std::optional<ClusterRow> cluster_at_rank(RowId run_id, std::int64_t rank) const;
+  std::int64_t count_clusters(RowId run_id) const;
 
   // Audit log: append-only (triggers refuse UPDATE and DELETE); each entry's
   // hash covers the previous entry's hash, so any edit breaks the chain.
