@@ -103,8 +103,8 @@ nlohmann::json explain_json(const CaseFile& file, const RunRow& run, const Clust
         evidence.push_back(std::move(e));
       }
     }
-    components.push_back({{"name", part.at("name")},
-                          {"meaning", component_meaning(part.at("name").get<std::string>())},
+    components.push_back({{"name", name},
+                          {"meaning", component_meaning(name)},
                           {"count", part.at("count")},
                           {"points", part.at("points")},
                           {"evidence", evidence}});
